@@ -1,0 +1,57 @@
+/**
+ * Errors are values: every failure the user can meet has a code that the UI translates,
+ * plus an optional technical detail shown in small print (never a key or a secret).
+ */
+export type AppErrorCode =
+  | 'empty-file'
+  | 'not-media'
+  | 'no-audio-stream'
+  | 'extraction-failed'
+  | 'engine-load-failed'
+  | 'engine-timeout'
+  | 'model-load-failed'
+  | 'transcription-failed'
+  | 'worker-crashed'
+  | 'cancelled'
+  | 'unknown';
+
+export interface AppError {
+  readonly code: AppErrorCode;
+  readonly detail?: string;
+}
+
+/** Builds an AppError, keeping only the message of an underlying exception. */
+export function appError(code: AppErrorCode, cause?: unknown): AppError {
+  const detail = describeCause(cause);
+  return detail ? { code, detail } : { code };
+}
+
+/** A thrown AppError, so async code can `throw` and still hand a typed value to the UI. */
+export class AppErrorException extends Error {
+  readonly error: AppError;
+  constructor(error: AppError) {
+    super(error.detail ? `${error.code}: ${error.detail}` : error.code);
+    this.name = 'AppErrorException';
+    this.error = error;
+  }
+}
+
+/** Turns anything caught into an AppError; unknown failures keep their message as detail. */
+export function toAppError(caught: unknown, fallback: AppErrorCode = 'unknown'): AppError {
+  if (caught instanceof AppErrorException) return caught.error;
+  if (isAppError(caught)) return caught;
+  if (caught instanceof DOMException && caught.name === 'AbortError') return { code: 'cancelled' };
+  return appError(fallback, caught);
+}
+
+/** Structural check for AppErrors that crossed a worker boundary (classes don't survive cloning). */
+export function isAppError(value: unknown): value is AppError {
+  return typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'string';
+}
+
+function describeCause(cause: unknown): string | undefined {
+  if (cause === undefined || cause === null) return undefined;
+  if (cause instanceof Error) return cause.message;
+  if (typeof cause === 'string') return cause;
+  return String(cause);
+}

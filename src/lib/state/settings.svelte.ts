@@ -1,0 +1,74 @@
+import { i18n, type Locale } from '../i18n/i18n.svelte.ts';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type StoredSettings } from '../storage/settings-store.ts';
+import type { TranscribeOptions } from '../transcription/transcriber-protocol.ts';
+import type { DevicePreference } from '../transcription/models.ts';
+
+/** The user's settings, reactive, saved on this device whenever they change. */
+export class Settings {
+  modelId = $state(DEFAULT_SETTINGS.modelId);
+  modelHost = $state(DEFAULT_SETTINGS.modelHost);
+  device = $state<DevicePreference>(DEFAULT_SETTINGS.device);
+  language = $state(DEFAULT_SETTINGS.language);
+  task = $state<'transcribe' | 'translate'>(DEFAULT_SETTINGS.task);
+  maxNewTokens = $state(DEFAULT_SETTINGS.maxNewTokens);
+  locale = $state<Locale | null>(DEFAULT_SETTINGS.locale);
+  loaded = $state(false);
+
+  /** Reads the stored settings once at start-up. */
+  async load(): Promise<void> {
+    this.#apply(await loadSettings());
+    if (this.locale) i18n.setLocale(this.locale);
+    this.loaded = true;
+  }
+
+  snapshot(): StoredSettings {
+    return {
+      modelId: this.modelId,
+      modelHost: this.modelHost,
+      device: this.device,
+      language: this.language,
+      task: this.task,
+      maxNewTokens: this.maxNewTokens,
+      locale: this.locale,
+    };
+  }
+
+  /** Saves; a full or blocked store only costs persistence, never the running app. */
+  async save(): Promise<void> {
+    await saveSettings(this.snapshot()).catch(() => undefined);
+  }
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    i18n.setLocale(locale);
+    void this.save();
+  }
+
+  reset(): void {
+    this.#apply({ ...DEFAULT_SETTINGS, locale: this.locale });
+    void this.save();
+  }
+
+  /** What the transcriber needs for one run. */
+  transcribeOptions(): TranscribeOptions {
+    return {
+      source: { host: this.modelHost, modelId: this.modelId },
+      device: this.device,
+      language: this.language || undefined,
+      task: this.task,
+      maxNewTokens: this.maxNewTokens > 0 ? this.maxNewTokens : undefined,
+    };
+  }
+
+  #apply(s: StoredSettings): void {
+    this.modelId = s.modelId;
+    this.modelHost = s.modelHost;
+    this.device = s.device;
+    this.language = s.language;
+    this.task = s.task;
+    this.maxNewTokens = s.maxNewTokens;
+    this.locale = s.locale;
+  }
+}
+
+export const settings = new Settings();

@@ -1,0 +1,65 @@
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { DEFAULT_MODEL_ID, HUGGING_FACE_HOST, type DevicePreference } from '../transcription/models.ts';
+import type { Locale } from '../i18n/i18n.svelte.ts';
+
+/** Everything the user can set, as stored on this device. */
+export interface StoredSettings {
+  readonly modelId: string;
+  readonly modelHost: string;
+  readonly device: DevicePreference;
+  /** Whisper language code, or '' to let the model decide. */
+  readonly language: string;
+  readonly task: 'transcribe' | 'translate';
+  /** 0 means the model's own limit. */
+  readonly maxNewTokens: number;
+  readonly locale: Locale | null;
+}
+
+export const DEFAULT_SETTINGS: StoredSettings = {
+  modelId: DEFAULT_MODEL_ID,
+  modelHost: HUGGING_FACE_HOST,
+  device: 'auto',
+  language: '',
+  task: 'transcribe',
+  maxNewTokens: 0,
+  locale: null,
+};
+
+const KEY = 'settings';
+let store: UseStore | undefined;
+const settingsStore = () => (store ??= createStore('zimu', 'settings'));
+
+/** Reads settings, falling back field by field to defaults for anything missing or malformed. */
+export async function loadSettings(): Promise<StoredSettings> {
+  try {
+    return sanitizeSettings(await get<unknown>(KEY, settingsStore()));
+  } catch {
+    return DEFAULT_SETTINGS; // Private mode or a blocked IndexedDB: run with defaults.
+  }
+}
+
+export async function saveSettings(settings: StoredSettings): Promise<void> {
+  await set(KEY, settings, settingsStore());
+}
+
+/** Validates untrusted stored data. Pure. */
+export function sanitizeSettings(raw: unknown): StoredSettings {
+  const value = (key: string): unknown => (typeof raw === 'object' && raw !== null ? Reflect.get(raw, key) : undefined);
+  const text = (key: string, fallback: string) => {
+    const v = value(key);
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : fallback;
+  };
+  const device = value('device');
+  const task = value('task');
+  const locale = value('locale');
+  const maxNewTokens = value('maxNewTokens');
+  return {
+    modelId: text('modelId', DEFAULT_SETTINGS.modelId),
+    modelHost: text('modelHost', DEFAULT_SETTINGS.modelHost),
+    device: device === 'webgpu' || device === 'wasm' || device === 'auto' ? device : DEFAULT_SETTINGS.device,
+    language: typeof value('language') === 'string' ? text('language', '') : '',
+    task: task === 'translate' ? 'translate' : 'transcribe',
+    maxNewTokens: typeof maxNewTokens === 'number' && Number.isInteger(maxNewTokens) && maxNewTokens > 0 ? maxNewTokens : 0,
+    locale: locale === 'en' || locale === 'zh-CN' ? locale : null,
+  };
+}

@@ -1,0 +1,117 @@
+import { AppErrorException, type AppError } from '../errors.ts';
+import { assertNever, type Endpoint, type FromWorker, type ToWorker } from './protocol.ts';
+
+/** A worker, or anything shaped like one (a MessagePort in tests). */
+export interface WorkerLike extends Endpoint {
+  terminate(): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  addEventListener(type: 'error', listener: (event: Event) => void): void;
+}
+
+export interface RunOptions<Ev> {
+  /** Aborting asks the worker to stop; a worker that doesn't answer in time is terminated. */
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: Ev) => void;
+  /** Buffers to move into the worker (e.g. `[pcm.buffer]`). */
+  readonly transfer?: Transferable[];
+}
+
+interface Pending<Ev> {
+  readonly onEvent?: (event: Ev) => void;
+  readonly resolve: () => void;
+  readonly reject: (error: AppErrorException) => void;
+}
+
+/**
+ * Typed client for one worker: request ids, events, cancellation, crash handling.
+ * The worker is created lazily and again after it was terminated or crashed, so a cancelled
+ * or broken run never leaves the page without an engine.
+ *
+ * @example
+ * const media = new WorkerClient<MediaRequest, MediaEvent>(() => new Worker(url, { type: 'module' }));
+ * await media.run({ type: 'extract', file }, { signal, onEvent: (e) => … });
+ */
+export class WorkerClient<Req, Ev> {
+  readonly #create: () => WorkerLike;
+  readonly #cancelGraceMs: number;
+  readonly #pending = new Map<number, Pending<Ev>>();
+  #worker: WorkerLike | undefined;
+  #nextId = 1;
+
+  constructor(create: () => WorkerLike, { cancelGraceMs = 1000 } = {}) {
+    this.#create = create;
+    this.#cancelGraceMs = cancelGraceMs;
+  }
+
+  /** Sends a request; resolves when the worker reports `done`, rejects with an AppErrorException. */
+  run(request: Req, { signal, onEvent, transfer = [] }: RunOptions<Ev> = {}): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new AppErrorException({ code: 'cancelled' }));
+    const worker = this.#ensureWorker();
+    const id = this.#nextId++;
+    return new Promise<void>((resolve, reject) => {
+      let graceTimer: ReturnType<typeof setTimeout> | undefined;
+      const onAbort = () => {
+        worker.postMessage({ kind: 'cancel', id } satisfies ToWorker<Req>, []);
+        // A worker stuck in synchronous WASM can't read the cancel message: stop it.
+        graceTimer = setTimeout(() => this.terminate({ code: 'cancelled' }), this.#cancelGraceMs);
+      };
+      const settle = () => {
+        clearTimeout(graceTimer);
+        signal?.removeEventListener('abort', onAbort);
+        this.#pending.delete(id);
+      };
+      this.#pending.set(id, {
+        onEvent,
+        resolve: () => (settle(), resolve()),
+        reject: (error) => (settle(), reject(error)),
+      });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      worker.postMessage({ kind: 'request', id, request } satisfies ToWorker<Req>, transfer);
+    });
+  }
+
+  /** Stops the worker now; everything pending rejects with `reason`. The next run starts a new one. */
+  terminate(reason: AppError = { code: 'cancelled' }): void {
+    this.#worker?.terminate();
+    this.#worker = undefined;
+    this.#rejectAll(reason);
+  }
+
+  #ensureWorker(): WorkerLike {
+    if (this.#worker) return this.#worker;
+    const worker = this.#create();
+    worker.addEventListener('message', (event: MessageEvent<FromWorker<Ev>>) => this.#receive(event.data));
+    worker.addEventListener('error', (event: Event) => {
+      // ErrorEvent is not a global everywhere (Node, in tests), so read the field structurally.
+      const detail = 'message' in event && typeof event.message === 'string' ? event.message : undefined;
+      this.terminate(detail ? { code: 'worker-crashed', detail } : { code: 'worker-crashed' });
+    });
+    this.#worker = worker;
+    return worker;
+  }
+
+  #receive(message: FromWorker<Ev>): void {
+    const pending = this.#pending.get(message.id);
+    if (!pending) return;
+    switch (message.kind) {
+      case 'event':
+        pending.onEvent?.(message.event);
+        return;
+      case 'done':
+        pending.resolve();
+        return;
+      case 'failed':
+        pending.reject(new AppErrorException(message.error));
+        return;
+      case 'cancelled':
+        pending.reject(new AppErrorException({ code: 'cancelled' }));
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  #rejectAll(reason: AppError): void {
+    for (const pending of [...this.#pending.values()]) pending.reject(new AppErrorException(reason));
+  }
+}

@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { SCRIPTED_CUES, TEST_MODELS } from '../fixtures/models/generate.ts';
+import { parseSrt } from '../../src/lib/subtitles/srt.ts';
+import { parseVtt } from '../../src/lib/subtitles/vtt.ts';
+import { chooseFile, downloadText, openApp, SAMPLE, shownCues, waitForEnd } from './support/app.ts';
+
+test('the sample video through the file input gives exactly the scripted cues, in the UI and in SRT and VTT', async ({ page }) => {
+  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
+  await chooseFile(page, SAMPLE);
+  expect(await waitForEnd(page)).toBe('done');
+
+  const expected = SCRIPTED_CUES.map(({ start, end, text }) => ({ start, end, text }));
+  expect(await shownCues(page)).toEqual(expected);
+  await expect(page.getByTestId('device')).toHaveAttribute('data-device', 'wasm');
+
+  const srt = await downloadText(page, 'download-srt');
+  expect(srt.name).toBe('sample.srt');
+  expect(parseSrt(srt.text)).toEqual(expected);
+
+  const vtt = await downloadText(page, 'download-vtt');
+  expect(vtt.name).toBe('sample.vtt');
+  expect(parseVtt(vtt.text)).toEqual(expected);
+});

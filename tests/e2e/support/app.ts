@@ -1,0 +1,85 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, type Download, type Page } from '@playwright/test';
+import { MODEL_PORT } from '../../../playwright.config.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const ROOT = path.resolve(here, '../../..');
+export const MEDIA = path.join(ROOT, 'tests/fixtures/media');
+export const SAMPLE = path.join(ROOT, 'static/sample/sample.mp4');
+export const MODEL_HOST = `http://127.0.0.1:${MODEL_PORT}`;
+
+export interface ModelChoice {
+  readonly modelId: string;
+  readonly device: 'auto' | 'webgpu' | 'wasm';
+  /** Random weights never say "end": cap each window so tests stay fast. */
+  readonly maxTokens?: number;
+}
+
+/** Opens the app and points it at the local test models through the settings panel, as a user would. */
+export async function openApp(page: Page, model: ModelChoice): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('setting-host').fill(MODEL_HOST);
+  await page.getByTestId('setting-host').dispatchEvent('change');
+  await page.getByTestId('setting-model').fill(model.modelId);
+  await page.getByTestId('setting-model').dispatchEvent('change');
+  await page.getByTestId('setting-device').selectOption(model.device);
+  await page.getByTestId('setting-max-tokens').fill(model.maxTokens ? String(model.maxTokens) : '');
+  await page.getByTestId('setting-max-tokens').dispatchEvent('change');
+  await page.getByTestId('settings-close').click();
+}
+
+export async function chooseFile(page: Page, file: string): Promise<void> {
+  await page.getByTestId('file-input').setInputFiles(file);
+}
+
+/** Waits for the run to end and returns how it ended. */
+export async function waitForEnd(page: Page, timeout = 150_000): Promise<'done' | 'cancelled' | 'failed'> {
+  const ended = page.locator('[data-testid="status"], [data-testid="error"]');
+  await expect(ended.first()).toBeVisible({ timeout });
+  if (await page.getByTestId('error').isVisible()) return 'failed';
+  const status = await page.getByTestId('status').getAttribute('data-status');
+  return status === 'done' ? 'done' : 'cancelled';
+}
+
+export interface ShownCue {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+/** The cues as the page shows them. */
+export async function shownCues(page: Page): Promise<ShownCue[]> {
+  return page.getByTestId('cue').evaluateAll((items) =>
+    items.map((li) => ({
+      start: Number(li.getAttribute('data-start')),
+      end: Number(li.getAttribute('data-end')),
+      text: li.querySelector('[data-testid="cue-text"]')?.textContent ?? '',
+    })),
+  );
+}
+
+export async function downloadText(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const download = await clickDownload(page, testId);
+  const file = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), text: await readFile(file, 'utf8') };
+}
+
+export async function clickDownload(page: Page, testId: string): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return download;
+}
+
+/** Asserts cues are ordered, non-overlapping, non-empty and inside [0, duration]. */
+export function expectWellFormed(cues: readonly ShownCue[], duration: number): void {
+  let previousEnd = 0;
+  for (const cue of cues) {
+    expect(cue.text.trim()).not.toBe('');
+    expect(cue.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(cue.end).toBeGreaterThan(cue.start);
+    expect(cue.end).toBeLessThanOrEqual(duration + 0.001);
+    previousEnd = cue.end;
+  }
+}

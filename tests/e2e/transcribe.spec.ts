@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+import { TEST_MODELS } from '../fixtures/models/generate.ts';
+import { chooseFile, expectWellFormed, MEDIA, openApp, shownCues, waitForEnd } from './support/app.ts';
+import path from 'node:path';
+
+const THREE_MINUTES = path.join(MEDIA, 'speech-3min.mp4');
+const DURATION = 180;
+
+for (const device of ['wasm', 'webgpu'] as const) {
+  test(`the 3-minute video with the random model gives well-formed cues on ${device}`, async ({ page }) => {
+    await openApp(page, { modelId: TEST_MODELS.micro, device, maxTokens: 24 });
+    await chooseFile(page, THREE_MINUTES);
+    expect(await waitForEnd(page)).toBe('done');
+    await expect(page.getByTestId('device')).toHaveAttribute('data-device', device);
+    const cues = await shownCues(page);
+    expect(cues.length).toBeGreaterThan(0);
+    expectWellFormed(cues, DURATION);
+    // Cues come from every 30 s window, not just the first: times are absolute.
+    expect(Math.max(...cues.map((c) => c.end))).toBeGreaterThan(150);
+  });
+}

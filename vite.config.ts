@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+/**
+ * Cross-origin isolation makes `crossOriginIsolated` true, which ONNX Runtime needs for
+ * SharedArrayBuffer threads. `require-corp` (not `credentialless`) because Safari only knows
+ * the former; cross-origin model hosts pass it through CORS, which the hub and mirrors send.
+ */
+const isolation = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  publicDir: 'static',
+  plugins: [svelte()],
+  server: { headers: isolation },
+  preview: { headers: isolation },
+  worker: { format: 'es' },
+  // ffmpeg.wasm creates its own worker from `new URL('./worker.js', import.meta.url)`;
+  // pre-bundling would move the module away from that file. (ffmpeg.wasm docs, "Usage with Vite")
+  optimizeDeps: { exclude: ['@ffmpeg/ffmpeg', '@ffmpeg/util', '@huggingface/transformers', 'onnxruntime-web'] },
+  build: { target: 'es2023', chunkSizeWarningLimit: 2048 },
+  test: {
+    include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
