@@ -2,12 +2,12 @@ import { expect, test } from '@playwright/test';
 import { SCRIPTED_CUES, TEST_MODELS } from '../fixtures/models/generate.ts';
 import { parseSrt } from '../../src/lib/subtitles/srt.ts';
 import { parseVtt } from '../../src/lib/subtitles/vtt.ts';
-import { chooseFile, downloadText, openApp, SAMPLE, shownCues, waitForEnd } from './support/app.ts';
+import { chooseFile, expectDone, downloadText, openApp, SAMPLE, shownCues } from './support/app.ts';
 
 test('the sample video through the file input gives exactly the scripted cues, in the UI and in SRT and VTT', async ({ page }) => {
   await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
   await chooseFile(page, SAMPLE);
-  expect(await waitForEnd(page)).toBe('done');
+  await expectDone(page);
 
   const expected = SCRIPTED_CUES.map(({ start, end, text }) => ({ start, end, text }));
   expect(await shownCues(page)).toEqual(expected);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { TEST_MODELS } from '../fixtures/models/generate.ts';
-import { chooseFile, expectWellFormed, MEDIA, openApp, shownCues, waitForEnd } from './support/app.ts';
+import { chooseFile, expectDone, expectWellFormed, MEDIA, openApp, shownCues } from './support/app.ts';
 import path from 'node:path';
 
 const THREE_MINUTES = path.join(MEDIA, 'speech-3min.mp4');
@@ -10,7 +10,7 @@ for (const device of ['wasm', 'webgpu'] as const) {
   test(`the 3-minute video with the random model gives well-formed cues on ${device}`, async ({ page }) => {
     await openApp(page, { modelId: TEST_MODELS.micro, device, maxTokens: 24 });
     await chooseFile(page, THREE_MINUTES);
-    expect(await waitForEnd(page)).toBe('done');
+    await expectDone(page);
     await expect(page.getByTestId('device')).toHaveAttribute('data-device', device);
     const cues = await shownCues(page);
     expect(cues.length).toBeGreaterThan(0);

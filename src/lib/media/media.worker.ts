@@ -13,19 +13,28 @@ const INPUT = `${INPUT_DIR}/media`;
 const PROBE_OUT = '/probe.json';
 const PCM_OUT = '/audio.f32';
 
-serve<MediaRequest, MediaEvent>(self, async (request, context) => {
-  switch (request.type) {
-    case 'extract':
-      return extract(request.file, request.audioTrack ?? 0, context);
-    default:
-      assertNever(request.type);
-  }
+/** One ffmpeg, one command at a time: a new request waits until the previous one has let go. */
+let queue: Promise<void> = Promise.resolve();
+
+serve<MediaRequest, MediaEvent>(self, (request, context) => {
+  const run = queue.then(() => {
+    switch (request.type) {
+      case 'extract':
+        return extract(request.file, request.audioTrack ?? 0, context);
+      default:
+        return assertNever(request.type);
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
 });
 
 async function extract(file: File, audioTrack: number, { signal, emit }: HandlerContext<MediaEvent>): Promise<void> {
   if (file.size === 0) throw new AppErrorException({ code: 'empty-file' });
+  if (signal.aborted) return;
   emit({ type: 'stage', stage: 'loading-engine' });
   const ffmpeg = await getFFmpeg();
+  if (signal.aborted) return;
   // exec is synchronous inside ffmpeg's worker: terminating it is the only prompt way to stop.
   const onAbort = () => void discardFFmpeg();
   signal.addEventListener('abort', onAbort, { once: true });

@@ -19,14 +19,15 @@ serve<TranscriberRequest, TranscriberEvent>(self, async (request, context) => {
 });
 
 async function transcribe(pcm: Float32Array, options: TranscribeOptions, context: HandlerContext<TranscriberEvent>): Promise<void> {
-  const { signal, emit } = context;
+  const { emit } = context;
+  const stopped = context.cancelled;
   emit({ type: 'stage', stage: 'loading-model' });
   const engine = await getEngine(options.source, options.device, {
     onProgress: (info) => reportDownload(info, emit),
     onFallback: (from, reason) => emit({ type: 'device', device: 'wasm', fallbackFrom: from, reason }),
   });
   emit({ type: 'device', device: engine.device });
-  if (signal.aborted) return;
+  if (stopped()) return;
   emit({ type: 'stage', stage: 'warming-up' });
   // The first run compiles kernels (WebGPU shaders, WASM code paths); do it on silence so the
   // progress bar says "warming up" instead of looking stuck on the first window.
@@ -34,35 +35,36 @@ async function transcribe(pcm: Float32Array, options: TranscribeOptions, context
   emit({ type: 'stage', stage: 'transcribing' });
   const windows = planWindows(pcm.length, SAMPLE_RATE);
   for (const window of windows) {
-    if (signal.aborted) return;
-    const cues = await recogniseWindow(engine, pcm.subarray(window.start, window.end), window.start / SAMPLE_RATE, options, signal);
-    if (signal.aborted) return;
+    if (stopped()) return;
+    const cues = await recogniseWindow(engine, pcm.subarray(window.start, window.end), window.start / SAMPLE_RATE, options, stopped);
+    if (stopped()) return;
     emit({ type: 'cues', window: window.index, cues });
     emit({ type: 'progress', fraction: window.end / pcm.length });
   }
 }
 
-async function recogniseWindow(engine: Engine, audio: Float32Array, offset: number, options: TranscribeOptions, signal: AbortSignal) {
+async function recogniseWindow(engine: Engine, audio: Float32Array, offset: number, options: TranscribeOptions, stopped: () => boolean) {
   const output = await engine.asr(audio, {
     return_timestamps: true,
     ...(options.language ? { language: options.language } : {}),
     task: options.task,
     ...(options.maxNewTokens ? { max_new_tokens: options.maxNewTokens } : {}),
-    stopping_criteria: [new StopWhenAborted(signal)],
+    stopping_criteria: [new StopWhenCancelled(stopped)],
   });
   if (!output.chunks) throw new AppErrorException({ code: 'transcription-failed', detail: 'no timestamps in output' });
   return chunksToCues(output.chunks, offset, audio.length / SAMPLE_RATE);
 }
 
 /** Ends generation at the next token once the page cancels, so a cancel takes effect in milliseconds. */
-class StopWhenAborted extends StoppingCriteria {
-  readonly #signal: AbortSignal;
-  constructor(signal: AbortSignal) {
+class StopWhenCancelled extends StoppingCriteria {
+  readonly #stopped: () => boolean;
+  constructor(stopped: () => boolean) {
     super();
-    this.#signal = signal;
+    this.#stopped = stopped;
   }
   override _call(inputIds: number[][]): boolean[] {
-    return inputIds.map(() => this.#signal.aborted);
+    const stop = this.#stopped();
+    return inputIds.map(() => stop);
   }
 }
 

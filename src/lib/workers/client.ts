@@ -48,9 +48,11 @@ export class WorkerClient<Req, Ev> {
     if (signal?.aborted) return Promise.reject(new AppErrorException({ code: 'cancelled' }));
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
+    const cancelFlag = typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     return new Promise<void>((resolve, reject) => {
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       const onAbort = () => {
+        if (cancelFlag) Atomics.store(cancelFlag, 0, 1);
         worker.postMessage({ kind: 'cancel', id } satisfies ToWorker<Req>, []);
         // A worker stuck in synchronous WASM can't read the cancel message: stop it.
         graceTimer = setTimeout(() => this.terminate({ code: 'cancelled' }), this.#cancelGraceMs);
@@ -61,12 +63,15 @@ export class WorkerClient<Req, Ev> {
         this.#pending.delete(id);
       };
       this.#pending.set(id, {
-        onEvent,
-        resolve: () => (settle(), resolve()),
+        // Nothing from a cancelled request reaches the caller, even events already in flight.
+        onEvent: (event) => {
+          if (!signal?.aborted) onEvent?.(event);
+        },
+        resolve: () => (settle(), signal?.aborted ? reject(new AppErrorException({ code: 'cancelled' })) : resolve()),
         reject: (error) => (settle(), reject(error)),
       });
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ kind: 'request', id, request } satisfies ToWorker<Req>, transfer);
+      worker.postMessage({ kind: 'request', id, request, cancelFlag } satisfies ToWorker<Req>, transfer);
     });
   }
 

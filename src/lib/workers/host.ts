@@ -3,8 +3,10 @@ import { assertNever, type Endpoint, type FromWorker, type ToWorker } from './pr
 
 /** What a request handler gets besides its request. */
 export interface HandlerContext<Ev> {
-  /** Aborted when the page cancels this request. */
+  /** Aborted when the page cancels this request (once the worker reads the cancel message). */
   readonly signal: AbortSignal;
+  /** True as soon as the page cancels, even while this worker's event loop is busy. */
+  cancelled(): boolean;
   /** Sends an event to the page; buffers in `transfer` move instead of being copied. */
   emit(event: Ev, transfer?: Transferable[]): void;
 }
@@ -30,27 +32,28 @@ export function serve<Req, Ev>(endpoint: Endpoint, handler: Handler<Req, Ev>): v
         running.get(message.id)?.abort();
         return;
       case 'request':
-        void run(message.id, message.request);
+        void run(message.id, message.request, message.cancelFlag);
         return;
       default:
         assertNever(message);
     }
   });
 
-  async function run(id: number, request: Req): Promise<void> {
+  async function run(id: number, request: Req, cancelFlag: Int32Array | undefined): Promise<void> {
     const controller = new AbortController();
     running.set(id, controller);
     const context: HandlerContext<Ev> = {
       signal: controller.signal,
+      cancelled: () => controller.signal.aborted || (cancelFlag !== undefined && Atomics.load(cancelFlag, 0) === 1),
       emit: (ev, transfer = []) => {
         if (!controller.signal.aborted) send({ kind: 'event', id, event: ev }, transfer);
       },
     };
     try {
       await handler(request, context);
-      send(controller.signal.aborted ? { kind: 'cancelled', id } : { kind: 'done', id });
+      send(context.cancelled() ? { kind: 'cancelled', id } : { kind: 'done', id });
     } catch (caught) {
-      send(controller.signal.aborted ? { kind: 'cancelled', id } : { kind: 'failed', id, error: toAppError(caught) });
+      send(context.cancelled() ? { kind: 'cancelled', id } : { kind: 'failed', id, error: toAppError(caught) });
     } finally {
       running.delete(id);
     }

@@ -3,7 +3,12 @@ import { AppErrorException } from '../errors.ts';
 import { WorkerClient, type WorkerLike } from './client.ts';
 import { serve, type Handler } from './host.ts';
 
-type Req = { type: 'echo'; data: Float32Array } | { type: 'count'; to: number; stepMs: number } | { type: 'fail' } | { type: 'hang' };
+type Req =
+  | { type: 'echo'; data: Float32Array }
+  | { type: 'count'; to: number; stepMs: number }
+  | { type: 'busy' }
+  | { type: 'fail' }
+  | { type: 'hang' };
 type Ev = { type: 'echoed'; data: Float32Array } | { type: 'tick'; n: number };
 
 const ports: MessagePort[] = [];
@@ -15,11 +20,12 @@ function connect(handler: Handler<Req, Ev>) {
   ports.push(port1, port2);
   serve<Req, Ev>(port2, handler);
   let terminated = 0;
+  const listen = (type: 'message' | 'error', listener: (event: MessageEvent) => void) => {
+    if (type === 'message') port1.addEventListener('message', listener);
+  };
   const worker: WorkerLike = {
     postMessage: (message, transfer) => port1.postMessage(message, transfer),
-    addEventListener: (type: string, listener: (event: never) => void) => {
-      if (type === 'message') port1.addEventListener('message', listener);
-    },
+    addEventListener: listen,
     removeEventListener: (_type, listener) => port1.removeEventListener('message', listener),
     terminate: () => {
       terminated++;
@@ -34,7 +40,8 @@ function connect(handler: Handler<Req, Ev>) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const handler: Handler<Req, Ev> = async (request, { signal, emit }) => {
+const handler: Handler<Req, Ev> = async (request, context) => {
+  const { signal, emit } = context;
   switch (request.type) {
     case 'echo':
       emit({ type: 'echoed', data: request.data }, [request.data.buffer]);
@@ -45,6 +52,13 @@ const handler: Handler<Req, Ev> = async (request, { signal, emit }) => {
         await sleep(request.stepMs);
       }
       return;
+    case 'busy': {
+      // Like a decoder loop: only microtasks, so the cancel message can't be read until it ends.
+      const started = Date.now();
+      while (!context.cancelled() && Date.now() - started < 2000) await Promise.resolve();
+      emit({ type: 'tick', n: Date.now() - started });
+      return;
+    }
     case 'fail':
       throw new AppErrorException({ code: 'no-audio-stream', detail: 'nothing to hear' });
     case 'hang':
@@ -104,6 +118,20 @@ describe('worker protocol', () => {
     await sleep(50);
     expect(ticks.length).toBe(seen);
     expect(seen).toBeLessThan(1000);
+    expect(terminations()).toBe(0);
+  });
+
+  it('reaches a busy worker through the shared cancel flag, without terminating it', async () => {
+    const { client, terminations } = connect(handler);
+    const controller = new AbortController();
+    const started = Date.now();
+    const run = client.run({ type: 'busy' }, { signal: controller.signal });
+    // Both ends share this thread here, so abort before the loop starts; the cancel message then
+    // waits behind the busy loop (2 s) and only the shared flag can end it sooner.
+    controller.abort();
+    const error = await run.catch((e: unknown) => e);
+    expect(error instanceof AppErrorException && error.error.code).toBe('cancelled');
+    expect(Date.now() - started).toBeLessThan(1000);
     expect(terminations()).toBe(0);
   });
 

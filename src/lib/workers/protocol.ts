@@ -8,7 +8,17 @@ import type { AppError } from '../errors.ts';
  * events too (e.g. `{ type: 'audio', pcm }`), so there is no untyped "result" slot to cast.
  */
 export type ToWorker<Req> =
-  | { readonly kind: 'request'; readonly id: number; readonly request: Req }
+  | {
+      readonly kind: 'request';
+      readonly id: number;
+      readonly request: Req;
+      /**
+       * Set to 1 by the page on cancel. A worker busy in a long await chain (a decoder loop)
+       * never gets a turn to read the cancel message; it can read shared memory at any time.
+       * Present only where SharedArrayBuffer exists (cross-origin isolated pages).
+       */
+      readonly cancelFlag?: Int32Array;
+    }
   | { readonly kind: 'cancel'; readonly id: number };
 
 export type FromWorker<Ev> =

@@ -43,6 +43,14 @@ export async function waitForEnd(page: Page, timeout = 150_000): Promise<'done' 
   return status === 'done' ? 'done' : 'cancelled';
 }
 
+/** Waits for the run to end and asserts it succeeded, showing the UI's error text if it did not. */
+export async function expectDone(page: Page, timeout?: number): Promise<void> {
+  if ((await waitForEnd(page, timeout)) === 'done') return;
+  const error = page.getByTestId('error');
+  const shown = (await error.isVisible()) ? `${await error.getAttribute('data-code')}: ${await error.textContent()}` : 'cancelled';
+  expect(shown, 'the run should end in done').toBe('done');
+}
+
 export interface ShownCue {
   readonly start: number;
   readonly end: number;
