@@ -21,3 +21,11 @@ test('the sample video through the file input gives exactly the scripted cues, i
   expect(vtt.name).toBe('sample.vtt');
   expect(parseVtt(vtt.text)).toEqual(expected);
 });
+
+test('"Try the sample" runs the bundled sample video without a file of one\'s own', async ({ page }) => {
+  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
+  await page.getByTestId('try-sample').click();
+  await expectDone(page);
+  expect(await shownCues(page)).toEqual(SCRIPTED_CUES.map(({ start, end, text }) => ({ start, end, text })));
+  await expect(page.getByTestId('preview')).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { TEST_MODELS } from '../fixtures/models/generate.ts';
-import { chooseFile, expectDone, expectWellFormed, MEDIA, openApp, shownCues } from './support/app.ts';
+import { chooseFile, expectDone, expectWellFormed, MEDIA, openApp, recordProgress, shownCues } from './support/app.ts';
 import path from 'node:path';
 
 const THREE_MINUTES = path.join(MEDIA, 'speech-3min.mp4');
@@ -8,6 +8,7 @@ const DURATION = 180;
 
 for (const device of ['wasm', 'webgpu'] as const) {
   test(`the 3-minute video with the random model gives well-formed cues on ${device}`, async ({ page }) => {
+    const progress = await recordProgress(page);
     await openApp(page, { modelId: TEST_MODELS.micro, device, maxTokens: 24 });
     await chooseFile(page, THREE_MINUTES);
     await expectDone(page);
@@ -17,5 +18,16 @@ for (const device of ['wasm', 'webgpu'] as const) {
     expectWellFormed(cues, DURATION);
     // Cues come from every 30 s window, not just the first: times are absolute.
     expect(Math.max(...cues.map((c) => c.end))).toBeGreaterThan(150);
+
+    // The progress bar went through the stages in order, with percentages, and cues streamed in
+    // while recognition was still running (not all at the end).
+    const marks = await progress();
+    const stages = [...new Set(marks.map((m) => m.stage))];
+    expect(stages).toEqual(['loading-engine', 'probing', 'extracting', 'loading-model', 'warming-up', 'transcribing']);
+    expect(marks.some((m) => m.stage === 'extracting' && m.percent !== '')).toBe(true);
+    expect(marks.some((m) => m.stage === 'loading-model' && m.percent !== '')).toBe(true);
+    const transcribing = marks.filter((m) => m.stage === 'transcribing');
+    const cueCounts = new Set(transcribing.map((m) => m.cues).filter((n) => n > 0 && n < cues.length));
+    expect(cueCounts.size).toBeGreaterThan(0);
   });
 }

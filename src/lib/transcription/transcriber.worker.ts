@@ -8,6 +8,8 @@ import type { TranscribeOptions, TranscriberEvent, TranscriberRequest } from './
 import { chunksToCues, planWindows } from './windows.ts';
 
 const SAMPLE_RATE = 16_000;
+/** Engines that have run once; an engine is reused across files and needs warming only once. */
+const warmedUp = new WeakSet<Engine>();
 
 serve<TranscriberRequest, TranscriberEvent>(self, async (request, context) => {
   switch (request.type) {
@@ -28,10 +30,13 @@ async function transcribe(pcm: Float32Array, options: TranscribeOptions, context
   });
   emit({ type: 'device', device: engine.device });
   if (stopped()) return;
-  emit({ type: 'stage', stage: 'warming-up' });
-  // The first run compiles kernels (WebGPU shaders, WASM code paths); do it on silence so the
-  // progress bar says "warming up" instead of looking stuck on the first window.
-  await engine.asr(new Float32Array(SAMPLE_RATE), { max_new_tokens: 1 });
+  if (!warmedUp.has(engine)) {
+    emit({ type: 'stage', stage: 'warming-up' });
+    // The first run compiles kernels (WebGPU shaders, WASM code paths); do it on silence so the
+    // progress bar says "warming up" instead of looking stuck on the first window.
+    await engine.asr(new Float32Array(SAMPLE_RATE), { max_new_tokens: 1 });
+    warmedUp.add(engine);
+  }
   emit({ type: 'stage', stage: 'transcribing' });
   const windows = planWindows(pcm.length, SAMPLE_RATE);
   for (const window of windows) {

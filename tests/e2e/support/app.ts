@@ -91,3 +91,29 @@ export function expectWellFormed(cues: readonly ShownCue[], duration: number): v
     previousEnd = cue.end;
   }
 }
+
+export interface StageMark {
+  readonly stage: string;
+  readonly percent: string;
+  /** Cues on screen at that moment. */
+  readonly cues: number;
+}
+
+/**
+ * Records, inside the page, every change of the progress bar's stage and percentage with the
+ * number of cues shown at that moment. Call before `page.goto`.
+ */
+export async function recordProgress(page: Page): Promise<() => Promise<StageMark[]>> {
+  await page.addInitScript(() => {
+    const marks: { stage: string; percent: string; cues: number }[] = [];
+    Reflect.set(window, '__progressMarks', marks);
+    new MutationObserver(() => {
+      const stage = document.querySelector('[data-testid="progress"]')?.getAttribute('data-stage') ?? '';
+      const percent = document.querySelector('[data-testid="percent"]')?.textContent ?? '';
+      const cues = document.querySelectorAll('[data-testid="cue"]').length;
+      const last = marks.at(-1);
+      if (stage && (stage !== last?.stage || percent !== last.percent || cues !== last.cues)) marks.push({ stage, percent, cues });
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  return () => page.evaluate(() => Reflect.get(window, '__progressMarks') as StageMark[]);
+}
