@@ -4,8 +4,8 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium where installed (no browser downloads on our CI); else Playwright's own. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
-export const APP_PORT = 4173;
-export const MODEL_PORT = 4174;
+export const APP_PORT = Number(process.env.ZIMU_APP_PORT ?? 4173);
+export const MODEL_PORT = Number(process.env.ZIMU_MODEL_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'tests/e2e',
