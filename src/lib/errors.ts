@@ -6,6 +6,7 @@ export type AppErrorCode =
   | 'empty-file'
   | 'not-media'
   | 'no-audio-stream'
+  | 'unsupported-codec'
   | 'extraction-failed'
   | 'engine-load-failed'
   | 'engine-timeout'

@@ -7,8 +7,10 @@ export function probeArgs(inputPath: string, outputPath: string): string[] {
 }
 
 /**
- * ffmpeg arguments that decode one audio stream to 16 kHz mono float32 PCM.
+ * ffmpeg arguments that decode one audio stream to 16 kHz mono float32 PCM in one continuous
+ * pass (seeking per window leaves seams: decoder and resampler restart in a different state).
  * `-rematrix_maxval 1.0` keeps the stereo→mono mix at (L+R)/2 instead of 0.707·(L+R), which clips.
+ * `-truncate 0` because the output is a device, which cannot be truncated.
  */
 export function extractArgs(inputPath: string, outputPath: string, audioIndex: number): string[] {
   return [
@@ -20,6 +22,7 @@ export function extractArgs(inputPath: string, outputPath: string, audioIndex: n
     '-ar', String(WHISPER_SAMPLE_RATE),
     '-rematrix_maxval', '1.0',
     '-f', 'f32le',
+    '-truncate', '0',
     outputPath,
   ];
 }

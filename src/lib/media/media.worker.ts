@@ -1,73 +1,113 @@
 /// <reference lib="webworker" />
-import { FFFSType, type FFmpeg, type LogEvent, type ProgressEvent } from '@ffmpeg/ffmpeg';
 import { AppErrorException } from '../errors.ts';
 import { serve, type HandlerContext } from '../workers/host.ts';
 import { assertNever } from '../workers/protocol.ts';
-import { extractArgs, probeArgs, WHISPER_SAMPLE_RATE } from './ffmpeg-args.ts';
-import { discardFFmpeg, getFFmpeg } from './ffmpeg.ts';
+import { extractArgs, probeArgs } from './ffmpeg-args.ts';
+import { getFFmpegCore, type FFmpegCore } from './ffmpeg-core.ts';
+import { waitForRoom } from './flow-control.ts';
 import { parseProbeJson, type MediaInfo } from './media-info.ts';
 import type { MediaEvent, MediaRequest } from './media-protocol.ts';
+import { PcmChunker } from './pcm-chunker.ts';
 
 const INPUT_DIR = '/input';
 const INPUT = `${INPUT_DIR}/media`;
 const PROBE_OUT = '/probe.json';
-const PCM_OUT = '/audio.f32';
+const PCM_DEVICE = '/pcm';
+const EIO = 5;
+/** Probing reads headers only; a minute means it hangs. */
+const PROBE_TIMEOUT_MS = 60_000;
+
+type Emit = HandlerContext<MediaEvent>['emit'];
 
 /** One ffmpeg, one command at a time: a new request waits until the previous one has let go. */
 let queue: Promise<void> = Promise.resolve();
 
 serve<MediaRequest, MediaEvent>(self, (request, context) => {
-  const run = queue.then(() => {
-    switch (request.type) {
-      case 'extract':
-        return extract(request.file, request.audioTrack ?? 0, context);
-      default:
-        return assertNever(request.type);
-    }
-  });
+  const run = queue.then(() => handle(request, context));
   queue = run.catch(() => undefined);
   return run;
 });
 
-async function extract(file: File, audioTrack: number, { signal, emit }: HandlerContext<MediaEvent>): Promise<void> {
-  if (file.size === 0) throw new AppErrorException({ code: 'empty-file' });
-  if (signal.aborted) return;
-  emit({ type: 'stage', stage: 'loading-engine' });
-  const ffmpeg = await getFFmpeg();
-  if (signal.aborted) return;
-  // exec is synchronous inside ffmpeg's worker: terminating it is the only prompt way to stop.
-  const onAbort = () => void discardFFmpeg();
-  signal.addEventListener('abort', onAbort, { once: true });
+async function handle(request: MediaRequest, context: HandlerContext<MediaEvent>): Promise<void> {
+  if (request.file.size === 0) throw new AppErrorException({ code: 'empty-file' });
+  if (context.cancelled()) return;
+  context.emit({ type: 'stage', stage: 'loading-engine' });
+  const core = await getFFmpegCore();
+  if (context.cancelled()) return;
   // WORKERFS reads the File lazily in slices: nothing is copied into WASM memory, and files
   // past 2 GB work. A fixed name avoids trouble with odd characters in the user's file name.
-  await ffmpeg.createDir(INPUT_DIR).catch(() => undefined);
-  await ffmpeg.mount(FFFSType.WORKERFS, { blobs: [{ name: 'media', data: file }] }, INPUT_DIR);
+  if (!core.FS.analyzePath(INPUT_DIR).exists) core.FS.mkdir(INPUT_DIR);
+  core.FS.mount(core.FS.filesystems.WORKERFS, { blobs: [{ name: 'media', data: request.file }] }, INPUT_DIR);
   try {
-    emit({ type: 'stage', stage: 'probing' });
-    const info = await probe(ffmpeg);
-    emit({ type: 'probe', info });
-    const track = info.audioStreams[audioTrack];
-    if (!track) throw new AppErrorException({ code: 'no-audio-stream' });
-    emit({ type: 'stage', stage: 'extracting' });
-    const pcm = await decode(ffmpeg, track.audioIndex, info.duration, emit);
-    emit({ type: 'audio', pcm, sampleRate: WHISPER_SAMPLE_RATE }, [pcm.buffer]);
+    switch (request.type) {
+      case 'probe':
+        context.emit({ type: 'stage', stage: 'probing' });
+        context.emit({ type: 'probe', info: probe(core) });
+        return;
+      case 'extract':
+        context.emit({ type: 'stage', stage: 'extracting' });
+        return extract(core, request, context);
+      default:
+        assertNever(request);
+    }
   } finally {
-    signal.removeEventListener('abort', onAbort);
-    if (!signal.aborted) await cleanUp(ffmpeg);
+    core.FS.unmount(INPUT_DIR);
   }
 }
 
-async function probe(ffmpeg: FFmpeg): Promise<MediaInfo> {
-  const log = collectLog(ffmpeg);
+function probe(core: FFmpegCore): MediaInfo {
+  const log = collectLog(core);
+  core.setTimeout(PROBE_TIMEOUT_MS);
   // ffprobe in ffmpeg.wasm 0.12 returns -1 even when it succeeds: judge by what it wrote.
-  await ffmpeg.ffprobe(probeArgs(INPUT, PROBE_OUT)).finally(log.stop);
-  const json = await ffmpeg.readFile(PROBE_OUT, 'utf8').catch(() => undefined);
-  await ffmpeg.deleteFile(PROBE_OUT).catch(() => undefined);
-  const info = typeof json === 'string' ? safeParseProbe(json) : undefined;
+  core.ffprobe(...probeArgs(INPUT, PROBE_OUT));
+  core.reset();
+  const json = core.FS.analyzePath(PROBE_OUT).exists ? core.FS.readFile(PROBE_OUT, { encoding: 'utf8' }) : undefined;
+  if (json !== undefined) core.FS.unlink(PROBE_OUT);
+  const info = json === undefined ? undefined : safeParseProbe(json);
   if (!info || (info.audioStreams.length === 0 && !info.hasVideo && info.duration === undefined)) {
     throw new AppErrorException({ code: 'not-media', detail: log.tail() });
   }
+  if (info.audioStreams.length === 0) throw new AppErrorException({ code: 'no-audio-stream' });
   return info;
+}
+
+function extract(core: FFmpegCore, request: Extract<MediaRequest, { type: 'extract' }>, context: HandlerContext<MediaEvent>): void {
+  const log = collectLog(core);
+  let produced = 0;
+  const chunker = new PcmChunker(request.chunkSamples, (pcm, startSample) => {
+    // Block here (inside ffmpeg's write) while the page is too far behind: memory stays flat.
+    waitForRoom(request.released, produced, request.aheadLimit, context.cancelled);
+    produced++;
+    context.emit({ type: 'chunk', pcm, startSample }, [pcm.buffer]);
+  });
+  const device = core.FS.makedev(64, 7);
+  core.FS.registerDevice(device, {
+    open: () => undefined,
+    close: () => undefined,
+    write: (_stream, buffer, offset, length) => {
+      // Cancel reaches us here even though this worker's event loop is blocked in exec.
+      if (context.cancelled()) throw new core.FS.ErrnoError(EIO);
+      chunker.push(buffer.subarray(offset, offset + length));
+      return length;
+    },
+  });
+  if (!core.FS.analyzePath(PCM_DEVICE).exists) core.FS.mkdev(PCM_DEVICE, device);
+  core.setTimeout(-1); // the page's pace sets the length, and a cancel or terminate ends it
+  const code = core.exec(...extractArgs(INPUT, PCM_DEVICE, request.audioTrack));
+  core.reset();
+  log.stop();
+  if (context.cancelled()) return;
+  chunker.flush();
+  endStream(code, chunker.samples, log.tail(), context.emit);
+}
+
+function endStream(code: number, samples: number, logTail: string, emit: Emit): void {
+  if (code === 0) return emit({ type: 'end', samples });
+  // "Decoder (codec xyz) not found": this build of ffmpeg can't decode it; name the codec.
+  const missing = /Decoder \(codec ([\w-]+)\) not found|Unknown decoder '([\w-]+)'/.exec(logTail);
+  if (samples === 0 && missing) throw new AppErrorException({ code: 'unsupported-codec', detail: missing[1] ?? missing[2] ?? 'unknown' });
+  if (samples === 0) throw new AppErrorException({ code: 'extraction-failed', detail: logTail });
+  emit({ type: 'end', samples, damage: logTail || `ffmpeg exit code ${code}` });
 }
 
 function safeParseProbe(json: string): MediaInfo | undefined {
@@ -78,54 +118,14 @@ function safeParseProbe(json: string): MediaInfo | undefined {
   }
 }
 
-async function decode(
-  ffmpeg: FFmpeg,
-  audioIndex: number,
-  duration: number | undefined,
-  emit: HandlerContext<MediaEvent>['emit'],
-): Promise<Float32Array> {
-  const log = collectLog(ffmpeg);
-  // `time` is the position reached in the output, in microseconds.
-  const onProgress = ({ time }: ProgressEvent) => {
-    if (duration && time > 0) emit({ type: 'progress', fraction: Math.min(1, time / 1e6 / duration) });
-  };
-  ffmpeg.on('progress', onProgress);
-  try {
-    // Decoding runs far faster than real time; a limit of real time plus a minute only catches hangs.
-    const timeoutMs = 60_000 + (duration ?? 3600) * 1000;
-    const code = await ffmpeg.exec(extractArgs(INPUT, PCM_OUT, audioIndex), timeoutMs);
-    if (code !== 0) {
-      throw new AppErrorException({ code: 'extraction-failed', detail: log.tail() });
-    }
-    const bytes = await ffmpeg.readFile(PCM_OUT);
-    if (typeof bytes === 'string') throw new AppErrorException({ code: 'extraction-failed' });
-    emit({ type: 'progress', fraction: 1 });
-    return toFloat32(bytes);
-  } finally {
-    log.stop();
-    ffmpeg.off('progress', onProgress);
-  }
-}
-
 /** Keeps ffmpeg's last log lines: the technical detail of an error message. */
-function collectLog(ffmpeg: FFmpeg) {
+function collectLog(core: FFmpegCore) {
   const lines: string[] = [];
-  const onLog = ({ message }: LogEvent) => {
+  let active = true;
+  core.setLogger(({ message }) => {
+    if (!active) return;
     lines.push(message);
     if (lines.length > 8) lines.shift();
-  };
-  ffmpeg.on('log', onLog);
-  return { stop: () => ffmpeg.off('log', onLog), tail: () => lines.join('\n').slice(-600) };
-}
-
-/** Views the bytes as float32 without copying when aligned (they always are from readFile). */
-function toFloat32(bytes: Uint8Array): Float32Array {
-  const usable = bytes.byteLength - (bytes.byteLength % 4);
-  if (bytes.byteOffset % 4 === 0) return new Float32Array(bytes.buffer, bytes.byteOffset, usable / 4);
-  return new Float32Array(bytes.slice(0, usable).buffer);
-}
-
-async function cleanUp(ffmpeg: FFmpeg): Promise<void> {
-  await ffmpeg.deleteFile(PCM_OUT).catch(() => undefined);
-  await ffmpeg.unmount(INPUT_DIR).catch(() => undefined);
+  });
+  return { stop: () => void (active = false), tail: () => lines.join('\n').slice(-600) };
 }

@@ -6,8 +6,19 @@
  * const blob = new Blob([encodeWav(pcm, 16000)], { type: 'audio/wav' });
  */
 export function encodeWav(pcm: Float32Array, sampleRate: number): ArrayBuffer {
-  const dataBytes = pcm.length * 4;
-  const buffer = new ArrayBuffer(44 + dataBytes);
+  const buffer = new ArrayBuffer(44 + pcm.length * 4);
+  new Uint8Array(buffer).set(new Uint8Array(wavHeader(pcm.length, sampleRate)));
+  new Float32Array(buffer, 44).set(pcm);
+  return buffer;
+}
+
+/**
+ * The 44-byte header of a float32 mono WAV holding `samples` samples: put it before the raw
+ * PCM (e.g. as the first part of a Blob) to stream a WAV without holding it in memory. Pure.
+ */
+export function wavHeader(samples: number, sampleRate: number): ArrayBuffer {
+  const dataBytes = samples * 4;
+  const buffer = new ArrayBuffer(44);
   const view = new DataView(buffer);
   const ascii = (offset: number, text: string) => {
     for (let i = 0; i < text.length; i++) view.setUint8(offset + i, text.charCodeAt(i));
@@ -25,7 +36,6 @@ export function encodeWav(pcm: Float32Array, sampleRate: number): ArrayBuffer {
   view.setUint16(34, 32, true); // bits per sample
   ascii(36, 'data');
   view.setUint32(40, dataBytes, true);
-  new Float32Array(buffer, 44).set(pcm);
   return buffer;
 }
 

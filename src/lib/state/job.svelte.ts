@@ -1,79 +1,115 @@
 import { toAppError, type AppError } from '../errors.ts';
-import { extractAudio } from '../media/extract-audio.ts';
 import type { MediaInfo } from '../media/media-info.ts';
+import { probeMedia } from '../media/media-client.ts';
 import type { MediaStage } from '../media/media-protocol.ts';
 import type { Cue } from '../subtitles/cue.ts';
 import { normalizeCues } from '../subtitles/normalize.ts';
+import { defaultTrack } from '../transcription/languages.ts';
 import type { Device } from '../transcription/models.ts';
+import { transcribeStream, type PipelineEnd } from '../transcription/pipeline.ts';
 import type { TranscribeOptions, TranscriberEvent, TranscriberStage } from '../transcription/transcriber-protocol.ts';
-import { transcribe } from '../transcription/transcriber.ts';
 import { assertNever } from '../workers/protocol.ts';
 
 export type JobStage = MediaStage | TranscriberStage;
-export type JobStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+export type JobStatus = 'idle' | 'running' | 'choosing-track' | 'done' | 'cancelled' | 'failed';
 
 export interface DownloadProgress {
   readonly loaded: number;
   readonly total: number;
 }
 
+export interface RunSettings extends TranscribeOptions {
+  readonly vad: boolean;
+}
+
+/** Where a damaged file stopped giving audio. */
+export interface Damage {
+  readonly atSeconds: number;
+  readonly detail: string;
+}
+
 /**
- * One file's way from drop to subtitles. The UI reads its fields; `start` and `cancel` are
- * the only ways in. Cues already recognised survive cancel and failure.
+ * One file's way from drop to subtitles. The UI reads its fields; `start`, `chooseTrack` and
+ * `cancel` are the only ways in. Cues already recognised survive cancel, failure and damage.
  */
 export class TranscriptionJob {
   status = $state<JobStatus>('idle');
   stage = $state<JobStage | undefined>();
-  /** Progress of the current stage, 0..1; undefined when the stage can't measure itself. */
-  progress = $state<number | undefined>();
   fileName = $state('');
   info = $state.raw<MediaInfo | undefined>();
+  /** Preselected audio track while the user chooses. */
+  suggestedTrack = $state(0);
   cues = $state.raw<readonly Cue[]>([]);
   error = $state.raw<AppError | undefined>();
+  damage = $state.raw<Damage | undefined>();
   device = $state<Device | undefined>();
   fellBack = $state(false);
   downloads = $state.raw<Readonly<Record<string, DownloadProgress>>>({});
-  /** 16 kHz mono PCM of the last file, kept for export (WAV) while the page is open. */
-  audio = $state.raw<Float32Array | undefined>();
+  extractedSeconds = $state(0);
+  recognisedSeconds = $state(0);
+  /** `performance.now()` when the run and its recognition started: the ETA is measured from these. */
+  startedAt = $state(0);
+  recognitionStartedAt = $state<number | undefined>();
+  /** The decoded audio, kept as Blob parts (out of the JS heap) for the WAV export. */
+  audioParts = $state.raw<readonly Blob[]>([]);
 
+  #file: File | undefined;
+  #settings: RunSettings | undefined;
   #controller: AbortController | undefined;
 
   get running(): boolean {
     return this.status === 'running';
   }
 
-  /** Runs extraction then recognition; a new start cancels the previous run. */
-  async start(file: File, options: TranscribeOptions): Promise<void> {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.#reset(file.name);
-    const { signal } = controller;
+  /** Progress of the current stage, 0..1; undefined when the stage can't measure itself. */
+  get progress(): number | undefined {
+    const duration = this.info?.duration;
+    switch (this.stage) {
+      case 'extracting':
+        return duration ? Math.min(1, this.extractedSeconds / duration) : undefined;
+      case 'loading-model':
+        return downloadFraction(this.downloads);
+      case 'transcribing':
+        return duration ? Math.min(1, this.recognisedSeconds / duration) : undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  /** Reads the file's streams, then runs, or waits for a track choice when there are several. */
+  async start(file: File, settings: RunSettings): Promise<void> {
+    const controller = this.#begin(file, settings);
     try {
-      const { pcm } = await extractAudio(file, {
-        signal,
-        onStage: (stage) => this.#enterStage(stage, stage === 'extracting' ? 0 : undefined),
-        onProbe: (info) => (this.info = info),
-        onProgress: (fraction) => (this.progress = fraction),
-      });
-      this.audio = pcm;
-      // The page keeps `pcm` for export, so the worker gets its own copy to own and free.
-      await transcribe(pcm.slice(), options, { signal, onEvent: (event) => this.#onTranscriberEvent(event) });
-      if (this.#controller === controller) this.#finish('done');
-    } catch (caught) {
-      if (this.#controller !== controller) return; // superseded by a newer run
-      const error = toAppError(caught);
-      if (error.code === 'cancelled') this.#finish('cancelled');
-      else {
-        this.error = error;
-        this.#finish('failed');
+      const info = await probeMedia(file, { signal: controller.signal, onStage: (stage) => (this.stage = stage) });
+      if (this.#controller !== controller) return;
+      this.info = info;
+      this.suggestedTrack = defaultTrack(info.audioStreams, settings.language);
+      if (info.audioStreams.length > 1) {
+        this.status = 'choosing-track';
+        this.stage = undefined;
+        return;
       }
+      await this.#run(controller, this.suggestedTrack);
+    } catch (caught) {
+      this.#fail(controller, caught);
+    }
+  }
+
+  /** Runs recognition on the chosen audio track (after `start` asked for a choice). */
+  async chooseTrack(audioTrack: number): Promise<void> {
+    const controller = this.#controller;
+    if (this.status !== 'choosing-track' || !controller) return;
+    this.status = 'running';
+    try {
+      await this.#run(controller, audioTrack);
+    } catch (caught) {
+      this.#fail(controller, caught);
     }
   }
 
   /** Stops the run; what was recognised stays. */
   cancel(): void {
-    if (!this.running) return;
+    if (!this.running && this.status !== 'choosing-track') return;
     this.#controller?.abort();
     this.#finish('cancelled');
   }
@@ -82,51 +118,85 @@ export class TranscriptionJob {
     this.error = undefined;
   }
 
-  #onTranscriberEvent(event: TranscriberEvent): void {
+  async #run(controller: AbortController, audioTrack: number): Promise<void> {
+    const file = this.#file;
+    const settings = this.#settings;
+    if (!file || !settings) return;
+    const end = await transcribeStream(
+      file,
+      { audioTrack, vad: settings.vad, engine: settings, decode: settings, signal: controller.signal },
+      {
+        onStage: (stage) => {
+          this.stage = stage;
+          if (stage === 'transcribing') this.recognitionStartedAt = performance.now();
+        },
+        onEngineEvent: (event) => this.#onEngineEvent(event),
+        onExtracted: (seconds) => (this.extractedSeconds = seconds),
+        onRecognised: (seconds) => (this.recognisedSeconds = seconds),
+        onCues: (cues) => (this.cues = normalizeCues([...this.cues, ...cues])),
+        onAudio: (pcm) => (this.audioParts = [...this.audioParts, new Blob([pcm.slice().buffer])]),
+      },
+    );
+    if (this.#controller !== controller) return;
+    this.damage = detectDamage(end, this.info?.duration);
+    this.#finish('done');
+  }
+
+  #onEngineEvent(event: TranscriberEvent): void {
     switch (event.type) {
       case 'stage':
-        return this.#enterStage(event.stage, event.stage === 'transcribing' ? 0 : undefined);
+        this.stage = event.stage;
+        return;
       case 'device':
         this.device = event.device;
         if (event.fallbackFrom) this.fellBack = true;
         return;
       case 'download':
         this.downloads = { ...this.downloads, [event.file]: { loaded: event.loaded, total: event.total } };
-        this.progress = downloadFraction(this.downloads);
         return;
-      case 'progress':
-        this.progress = event.fraction;
-        return;
+      case 'speech':
       case 'cues':
-        this.cues = normalizeCues([...this.cues, ...event.cues]);
         return;
       default:
         assertNever(event);
     }
   }
 
-  #enterStage(stage: JobStage, progress: number | undefined): void {
-    this.stage = stage;
-    this.progress = progress;
-  }
-
-  #reset(fileName: string): void {
+  #begin(file: File, settings: RunSettings): AbortController {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.#file = file;
+    this.#settings = settings;
     this.status = 'running';
-    this.fileName = fileName;
+    this.fileName = file.name;
+    this.stage = 'loading-engine';
     this.info = undefined;
     this.cues = [];
     this.error = undefined;
+    this.damage = undefined;
     this.device = undefined;
     this.fellBack = false;
     this.downloads = {};
-    this.audio = undefined;
-    this.#enterStage('loading-engine', undefined);
+    this.extractedSeconds = 0;
+    this.recognisedSeconds = 0;
+    this.startedAt = performance.now();
+    this.recognitionStartedAt = undefined;
+    this.audioParts = [];
+    return controller;
   }
 
-  #finish(status: Exclude<JobStatus, 'idle' | 'running'>): void {
+  #fail(controller: AbortController, caught: unknown): void {
+    if (this.#controller !== controller) return; // superseded by a newer run, or cancelled
+    const error = toAppError(caught);
+    if (error.code === 'cancelled') return this.#finish('cancelled');
+    this.error = error;
+    this.#finish('failed');
+  }
+
+  #finish(status: Exclude<JobStatus, 'idle' | 'running' | 'choosing-track'>): void {
     this.status = status;
     this.stage = undefined;
-    this.progress = undefined;
     this.#controller = undefined;
   }
 }
@@ -139,4 +209,11 @@ function downloadFraction(downloads: Readonly<Record<string, DownloadProgress>>)
     total += d.total;
   }
   return total > 0 ? loaded / total : undefined;
+}
+
+/** A stream that ended on an error, or well short of the duration the container announced. */
+function detectDamage(end: PipelineEnd, duration: number | undefined): Damage | undefined {
+  const short = duration !== undefined && end.seconds < duration - 2;
+  if (!end.damage && !short) return undefined;
+  return { atSeconds: end.seconds, detail: end.damage ?? `${end.seconds.toFixed(1)} s of ${duration?.toFixed(1)} s` };
 }

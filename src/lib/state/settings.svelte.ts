@@ -1,6 +1,6 @@
 import { i18n, type Locale } from '../i18n/i18n.svelte.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type StoredSettings } from '../storage/settings-store.ts';
-import type { TranscribeOptions } from '../transcription/transcriber-protocol.ts';
+import type { RunSettings } from './job.svelte.ts';
 import type { DevicePreference } from '../transcription/models.ts';
 
 /** The user's settings, reactive, saved on this device whenever they change. */
@@ -11,6 +11,7 @@ export class Settings {
   language = $state(DEFAULT_SETTINGS.language);
   task = $state<'transcribe' | 'translate'>(DEFAULT_SETTINGS.task);
   maxNewTokens = $state(DEFAULT_SETTINGS.maxNewTokens);
+  vad = $state(DEFAULT_SETTINGS.vad);
   locale = $state<Locale | null>(DEFAULT_SETTINGS.locale);
   loaded = $state(false);
 
@@ -29,6 +30,7 @@ export class Settings {
       language: this.language,
       task: this.task,
       maxNewTokens: this.maxNewTokens,
+      vad: this.vad,
       locale: this.locale,
     };
   }
@@ -49,9 +51,10 @@ export class Settings {
     void this.save();
   }
 
-  /** What the transcriber needs for one run. */
-  transcribeOptions(): TranscribeOptions {
+  /** What one run needs. */
+  runSettings(): RunSettings {
     return {
+      vad: this.vad,
       source: { host: this.modelHost, modelId: this.modelId },
       device: this.device,
       language: this.language || undefined,
@@ -67,6 +70,7 @@ export class Settings {
     this.language = s.language;
     this.task = s.task;
     this.maxNewTokens = s.maxNewTokens;
+    this.vad = s.vad;
     this.locale = s.locale;
   }
 }

@@ -12,6 +12,8 @@ export interface StoredSettings {
   readonly task: 'transcribe' | 'translate';
   /** 0 means the model's own limit. */
   readonly maxNewTokens: number;
+  /** Skip non-speech with voice activity detection (Silero VAD). */
+  readonly vad: boolean;
   readonly locale: Locale | null;
 }
 
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   language: '',
   task: 'transcribe',
   maxNewTokens: 0,
+  vad: true,
   locale: null,
 };
 
@@ -59,6 +62,7 @@ export function sanitizeSettings(raw: unknown): StoredSettings {
     device: device === 'webgpu' || device === 'wasm' || device === 'auto' ? device : DEFAULT_SETTINGS.device,
     language: typeof value('language') === 'string' ? text('language', '') : '',
     task: task === 'translate' ? 'translate' : 'transcribe',
+    vad: value('vad') !== false,
     maxNewTokens: typeof maxNewTokens === 'number' && Number.isInteger(maxNewTokens) && maxNewTokens > 0 ? maxNewTokens : 0,
     locale: locale === 'en' || locale === 'zh-CN' ? locale : null,
   };

@@ -1,9 +1,14 @@
 import type { Cue } from '../subtitles/cue.ts';
 import type { Device, DevicePreference, ModelSource } from './models.ts';
 
-export interface TranscribeOptions {
+/** What loads an engine: changing any of it loads another. */
+export interface EngineOptions {
   readonly source: ModelSource;
   readonly device: DevicePreference;
+}
+
+/** How one window is decoded. */
+export interface DecodeOptions {
   /** Whisper language code (`en`, `zh`…); undefined lets the model decide. */
   readonly language?: string;
   readonly task: 'transcribe' | 'translate';
@@ -11,12 +16,18 @@ export interface TranscribeOptions {
   readonly maxNewTokens?: number;
 }
 
-export type TranscriberRequest = {
-  readonly type: 'transcribe';
-  /** 16 kHz mono float32; transferred, not copied. */
-  readonly pcm: Float32Array;
-  readonly options: TranscribeOptions;
-};
+export type TranscribeOptions = EngineOptions & DecodeOptions;
+
+export type TranscriberRequest =
+  /** Loads (or reuses) the engine and warms it up. */
+  | { readonly type: 'prepare'; readonly engine: EngineOptions }
+  /**
+   * Speech probability per 512-sample frame of the next piece of one stream (Silero VAD keeps
+   * its state between pieces; `first` starts a new stream). PCM is transferred.
+   */
+  | { readonly type: 'detect-speech'; readonly pcm: Float32Array; readonly first: boolean }
+  /** Recognises one window (≤ 30 s) that starts `offset` seconds into the media. PCM is transferred. */
+  | { readonly type: 'recognise'; readonly pcm: Float32Array; readonly offset: number; readonly decode: DecodeOptions };
 
 export type TranscriberStage = 'loading-model' | 'warming-up' | 'transcribing';
 
@@ -25,7 +36,6 @@ export type TranscriberEvent =
   | { readonly type: 'device'; readonly device: Device; readonly fallbackFrom?: Device; readonly reason?: string }
   /** Per-file download progress in bytes. */
   | { readonly type: 'download'; readonly file: string; readonly loaded: number; readonly total: number }
-  /** Fraction 0..1 of the audio recognised. */
-  | { readonly type: 'progress'; readonly fraction: number }
+  | { readonly type: 'speech'; readonly probabilities: Float32Array }
   /** Cues of one finished window, with absolute times. */
-  | { readonly type: 'cues'; readonly window: number; readonly cues: readonly Cue[] };
+  | { readonly type: 'cues'; readonly cues: readonly Cue[] };

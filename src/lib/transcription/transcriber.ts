@@ -1,5 +1,6 @@
+import type { Cue } from '../subtitles/cue.ts';
 import { WorkerClient } from '../workers/client.ts';
-import type { TranscribeOptions, TranscriberEvent, TranscriberRequest } from './transcriber-protocol.ts';
+import type { DecodeOptions, EngineOptions, TranscriberEvent, TranscriberRequest } from './transcriber-protocol.ts';
 
 let client: WorkerClient<TranscriberRequest, TranscriberEvent> | undefined;
 
@@ -13,18 +14,30 @@ function transcriberClient(): WorkerClient<TranscriberRequest, TranscriberEvent>
   return client;
 }
 
+/** Loads (or reuses) the engine and warms it up; stages, device and downloads arrive as events. */
+export function prepareEngine(engine: EngineOptions, run: { signal?: AbortSignal; onEvent: (event: TranscriberEvent) => void }): Promise<void> {
+  return transcriberClient().run({ type: 'prepare', engine }, run);
+}
+
+/** Speech probability per 512-sample frame of the next piece of a stream. `pcm` is transferred. */
+export async function detectSpeech(pcm: Float32Array, first: boolean, signal?: AbortSignal): Promise<Float32Array> {
+  let probabilities: Float32Array = new Float32Array(0);
+  await transcriberClient().run(
+    { type: 'detect-speech', pcm, first },
+    { signal, transfer: [pcm.buffer], onEvent: (event) => event.type === 'speech' && (probabilities = event.probabilities) },
+  );
+  return probabilities;
+}
+
 /**
- * Recognises 16 kHz mono PCM in the transcriber worker; cues arrive through `onEvent` window
- * by window. The PCM buffer is transferred: the caller must not use it afterwards.
- *
- * @example
- * await transcribe(pcm, options, { signal, onEvent: (e) => e.type === 'cues' && show(e.cues) });
+ * Recognises one window (≤ 30 s) starting `offset` seconds into the media; returns its cues
+ * with absolute times. `pcm` is transferred.
  */
-export function transcribe(
-  pcm: Float32Array,
-  options: TranscribeOptions,
-  run: { signal?: AbortSignal; onEvent: (event: TranscriberEvent) => void },
-): Promise<void> {
-  const request: TranscriberRequest = { type: 'transcribe', pcm, options };
-  return transcriberClient().run(request, { ...run, transfer: [pcm.buffer] });
+export async function recogniseWindow(pcm: Float32Array, offset: number, decode: DecodeOptions, signal?: AbortSignal): Promise<readonly Cue[]> {
+  let cues: readonly Cue[] = [];
+  await transcriberClient().run(
+    { type: 'recognise', pcm, offset, decode },
+    { signal, transfer: [pcm.buffer], onEvent: (event) => event.type === 'cues' && (cues = event.cues) },
+  );
+  return cues;
 }

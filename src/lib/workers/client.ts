@@ -37,21 +37,35 @@ export class WorkerClient<Req, Ev> {
   readonly #pending = new Map<number, Pending<Ev>>();
   #worker: WorkerLike | undefined;
   #nextId = 1;
+  /** Cancelled requests whose worker has not answered yet: new work waits for them. */
+  readonly #draining = new Set<Promise<void>>();
 
   constructor(create: () => WorkerLike, { cancelGraceMs = 1000 } = {}) {
     this.#create = create;
     this.#cancelGraceMs = cancelGraceMs;
   }
 
-  /** Sends a request; resolves when the worker reports `done`, rejects with an AppErrorException. */
-  run(request: Req, { signal, onEvent, transfer = [] }: RunOptions<Ev> = {}): Promise<void> {
+  /**
+   * Sends a request; resolves when the worker reports `done`, rejects with an AppErrorException.
+   * A request made while a cancelled one is still winding down waits for it first, so it never
+   * lands on a worker that is about to be terminated.
+   */
+  async run(request: Req, options: RunOptions<Ev> = {}): Promise<void> {
+    while (this.#draining.size > 0) await Promise.allSettled([...this.#draining]);
+    return this.#send(request, options);
+  }
+
+  #send(request: Req, { signal, onEvent, transfer = [] }: RunOptions<Ev>): Promise<void> {
     if (signal?.aborted) return Promise.reject(new AppErrorException({ code: 'cancelled' }));
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
     const cancelFlag = typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
+    let drained: () => void = () => undefined;
+    const draining = new Promise<void>((resolve) => (drained = resolve));
     return new Promise<void>((resolve, reject) => {
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       const onAbort = () => {
+        this.#draining.add(draining);
         if (cancelFlag) Atomics.store(cancelFlag, 0, 1);
         worker.postMessage({ kind: 'cancel', id } satisfies ToWorker<Req>, []);
         // A worker stuck in synchronous WASM can't read the cancel message: stop it.
@@ -61,6 +75,8 @@ export class WorkerClient<Req, Ev> {
         clearTimeout(graceTimer);
         signal?.removeEventListener('abort', onAbort);
         this.#pending.delete(id);
+        this.#draining.delete(draining);
+        drained();
       };
       this.#pending.set(id, {
         // Nothing from a cancelled request reaches the caller, even events already in flight.

@@ -16,26 +16,31 @@ afterEach(() => ports.splice(0).forEach((p) => p.close()));
 
 /** A worker stand-in over a real MessageChannel: structured clone and transfer behave as in browsers. */
 function connect(handler: Handler<Req, Ev>) {
-  const { port1, port2 } = new MessageChannel();
-  ports.push(port1, port2);
-  serve<Req, Ev>(port2, handler);
+  let created = 0;
   let terminated = 0;
-  const listen = (type: 'message' | 'error', listener: (event: MessageEvent) => void) => {
-    if (type === 'message') port1.addEventListener('message', listener);
+  const create = (): WorkerLike => {
+    created++;
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    serve<Req, Ev>(port2, handler);
+    const listen = (type: 'message' | 'error', listener: (event: MessageEvent) => void) => {
+      if (type === 'message') port1.addEventListener('message', listener);
+    };
+    port1.start();
+    port2.start();
+    return {
+      postMessage: (message, transfer) => port1.postMessage(message, transfer),
+      addEventListener: listen,
+      removeEventListener: (_type, listener) => port1.removeEventListener('message', listener),
+      terminate: () => {
+        terminated++;
+        port1.close();
+        port2.close();
+      },
+    };
   };
-  const worker: WorkerLike = {
-    postMessage: (message, transfer) => port1.postMessage(message, transfer),
-    addEventListener: listen,
-    removeEventListener: (_type, listener) => port1.removeEventListener('message', listener),
-    terminate: () => {
-      terminated++;
-      port1.close();
-    },
-  };
-  port1.start();
-  port2.start();
-  const client = new WorkerClient<Req, Ev>(() => worker, { cancelGraceMs: 100 });
-  return { client, terminations: () => terminated };
+  const client = new WorkerClient<Req, Ev>(create, { cancelGraceMs: 100 });
+  return { client, terminations: () => terminated, workers: () => created };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -145,6 +150,20 @@ describe('worker protocol', () => {
     expect(error instanceof AppErrorException && error.error.code).toBe('cancelled');
     expect(terminations()).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+  });
+
+  it('sends a request made during a cancel to a fresh worker once the stuck one is terminated', async () => {
+    const { client, terminations, workers } = connect(handler);
+    const controller = new AbortController();
+    const stuck = client.run({ type: 'hang' }, { signal: controller.signal }).catch((e: unknown) => e);
+    controller.abort();
+    const ticks: number[] = [];
+    await client.run({ type: 'count', to: 2, stepMs: 1 }, { onEvent: (e) => e.type === 'tick' && ticks.push(e.n) });
+    expect(ticks).toEqual([1, 2]);
+    expect(terminations()).toBe(1);
+    expect(workers()).toBe(2);
+    const error = await stuck;
+    expect(error instanceof AppErrorException && error.error.code).toBe('cancelled');
   });
 
   it('rejects at once when the signal is already aborted', async () => {

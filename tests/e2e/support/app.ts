@@ -14,6 +14,11 @@ export interface ModelChoice {
   readonly device: 'auto' | 'webgpu' | 'wasm';
   /** Random weights never say "end": cap each window so tests stay fast. */
   readonly maxTokens?: number;
+  /**
+   * Voice activity detection (the app's default is on). Off unless a test is about it: the
+   * scripted model says its script for any window, so exact times need windows from 0 s.
+   */
+  readonly vad?: boolean;
 }
 
 /** Opens the app and points it at the local test models through the settings panel, as a user would. */
@@ -27,6 +32,7 @@ export async function openApp(page: Page, model: ModelChoice): Promise<void> {
   await page.getByTestId('setting-device').selectOption(model.device);
   await page.getByTestId('setting-max-tokens').fill(model.maxTokens ? String(model.maxTokens) : '');
   await page.getByTestId('setting-max-tokens').dispatchEvent('change');
+  await page.getByTestId('setting-vad').setChecked(model.vad ?? false);
   await page.getByTestId('settings-close').click();
 }
 

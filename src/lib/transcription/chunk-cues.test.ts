@@ -1,22 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chunksToCues, planWindows } from './windows.ts';
-
-describe('planWindows', () => {
-  it('covers every sample exactly once in 30 s windows', () => {
-    const windows = planWindows(16_000 * 95, 16_000);
-    expect(windows.map((w) => [w.start, w.end])).toEqual([
-      [0, 480_000],
-      [480_000, 960_000],
-      [960_000, 1_440_000],
-      [1_440_000, 1_520_000],
-    ]);
-    expect(windows.map((w) => w.index)).toEqual([0, 1, 2, 3]);
-  });
-
-  it('gives no window for no audio', () => {
-    expect(planWindows(0, 16_000)).toEqual([]);
-  });
-});
+import { chunksToCues } from './chunk-cues.ts';
 
 describe('chunksToCues', () => {
   it('offsets window times to absolute times', () => {

@@ -1,25 +1,5 @@
 import type { Cue } from '../subtitles/cue.ts';
 
-/** Whisper sees 30 s at a time; windows of that size get one decoder pass each. */
-export const WINDOW_SECONDS = 30;
-
-export interface AudioWindow {
-  readonly index: number;
-  /** Sample offsets into the whole PCM, end exclusive. */
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Splits `totalSamples` into consecutive 30 s windows (the last one shorter). Pure. */
-export function planWindows(totalSamples: number, sampleRate: number, windowSeconds = WINDOW_SECONDS): AudioWindow[] {
-  const size = Math.round(windowSeconds * sampleRate);
-  const windows: AudioWindow[] = [];
-  for (let start = 0, index = 0; start < totalSamples; start += size, index++) {
-    windows.push({ index, start, end: Math.min(totalSamples, start + size) });
-  }
-  return windows;
-}
-
 /** A timestamped chunk as the ASR pipeline returns it; `null` end means "ran to the window's end". */
 export interface TimedChunk {
   readonly text: string;

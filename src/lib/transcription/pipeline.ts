@@ -1,0 +1,109 @@
+import { streamAudio, type AudioChunk } from '../media/media-client.ts';
+import type { Cue } from '../subtitles/cue.ts';
+import { SILERO_FRAME_SAMPLES } from './vad/silero.ts';
+import type { DecodeOptions, EngineOptions, TranscriberEvent } from './transcriber-protocol.ts';
+import { detectSpeech, prepareEngine, recogniseWindow } from './transcriber.ts';
+import { WindowPlanner } from './window-planner.ts';
+
+const SAMPLE_RATE = 16_000;
+/** ~30 s per decoded chunk, a whole number of VAD frames so probabilities stay on one grid. */
+const CHUNK_SAMPLES = SILERO_FRAME_SAMPLES * 938;
+/** Chunks decoded ahead of recognition: about two minutes, a few MB, whatever the file's length. */
+const AHEAD_LIMIT = 4;
+
+export interface PipelineOptions {
+  readonly audioTrack: number;
+  readonly vad: boolean;
+  readonly engine: EngineOptions;
+  readonly decode: DecodeOptions;
+  readonly signal: AbortSignal;
+}
+
+export interface PipelineCallbacks {
+  /** Decoding has started; recognition has started (the first window goes to the model). */
+  readonly onStage: (stage: 'extracting' | 'transcribing') => void;
+  readonly onEngineEvent: (event: TranscriberEvent) => void;
+  /** Seconds of audio decoded so far. */
+  readonly onExtracted: (seconds: number) => void;
+  /** Seconds of the stream decided so far (recognised or skipped as silence). */
+  readonly onRecognised: (seconds: number) => void;
+  readonly onCues: (cues: readonly Cue[]) => void;
+  /** Each decoded chunk, in order, before it is handed on (for the WAV export). */
+  readonly onAudio?: (pcm: Float32Array) => void;
+}
+
+export interface PipelineEnd {
+  /** Seconds of audio the file gave. */
+  readonly seconds: number;
+  /** ffmpeg's words when decoding stopped early on damage. */
+  readonly damage?: string;
+}
+
+/**
+ * File → PCM chunks → (VAD) → windows → cues. Extraction runs ahead of recognition in the media
+ * worker, bounded by flow control; each chunk is released once every window before its end
+ * has been decided, so memory stays flat.
+ */
+export async function transcribeStream(file: File, options: PipelineOptions, callbacks: PipelineCallbacks): Promise<PipelineEnd> {
+  // Stops the decoder when this run ends for any reason (it would otherwise wait for releases).
+  const stop = new AbortController();
+  const signal = AbortSignal.any([options.signal, stop.signal]);
+  const planner = new WindowPlanner(options.vad);
+  const held: HeldChunk[] = [];
+  let end: PipelineEnd | undefined;
+  try {
+    callbacks.onStage('extracting');
+    const stream = streamAudio(file, { audioTrack: options.audioTrack, chunkSamples: CHUNK_SAMPLES, aheadLimit: AHEAD_LIMIT, signal });
+    const items = stream[Symbol.asyncIterator]();
+    // The model loads once audio is known to come out (a file that fails to decode downloads
+    // nothing); decoding goes on meanwhile, so the next chunks are ready when the model is.
+    const first = await items.next();
+    await prepareEngine(options.engine, { signal, onEvent: callbacks.onEngineEvent });
+    callbacks.onStage('transcribing');
+    for (let next = first; !next.done; next = await items.next()) {
+      const item = next.value;
+      if (item.type === 'chunk') {
+        const chunkEnd = item.chunk.startSample + item.chunk.pcm.length;
+        held.push({ end: chunkEnd, release: item.chunk.release });
+        callbacks.onAudio?.(item.chunk.pcm);
+        await takeChunk(item.chunk, planner, { ...options, signal });
+        callbacks.onExtracted(chunkEnd / SAMPLE_RATE);
+      } else {
+        planner.end();
+        end = { seconds: item.samples / SAMPLE_RATE, damage: item.damage };
+      }
+      await recogniseReady(planner, { ...options, signal }, callbacks, held);
+    }
+  } finally {
+    stop.abort();
+  }
+  return end ?? { seconds: planner.position / SAMPLE_RATE };
+}
+
+/** A chunk the planner still needs: released (so the decoder may go on) once decided. */
+interface HeldChunk {
+  readonly end: number;
+  readonly release: () => void;
+}
+
+async function takeChunk(chunk: AudioChunk, planner: WindowPlanner, options: PipelineOptions): Promise<void> {
+  planner.append(chunk.pcm);
+  if (!options.vad) return;
+  // The planner copied the samples, so the chunk's own buffer can move to the VAD.
+  planner.appendSpeech(await detectSpeech(chunk.pcm, chunk.startSample === 0, options.signal));
+}
+
+async function recogniseReady(planner: WindowPlanner, options: PipelineOptions, callbacks: PipelineCallbacks, held: HeldChunk[]) {
+  for (let window = planner.next(); window; window = planner.next()) {
+    callbacks.onCues(await recogniseWindow(window.pcm, window.start / SAMPLE_RATE, options.decode, options.signal));
+    callbacks.onRecognised(planner.position / SAMPLE_RATE);
+    releaseDecided(planner.position, held);
+  }
+  callbacks.onRecognised(planner.position / SAMPLE_RATE);
+  releaseDecided(planner.position, held);
+}
+
+/** Lets the decoder run on once the planner no longer needs a chunk's samples. */
+function releaseDecided(position: number, held: HeldChunk[]): void {
+  while (held[0] && held[0].end <= position) held.shift()?.release();
+}
