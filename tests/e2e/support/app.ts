@@ -38,6 +38,8 @@ export async function openApp(page: Page, model: ModelChoice): Promise<void> {
 
 export async function chooseFile(page: Page, file: string): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(file);
+  // The new run has started once its name shows (the previous run's status is gone by then).
+  await expect(page.getByTestId('file-name')).toContainText(path.basename(file));
 }
 
 /** Waits for the run to end and returns how it ended. */

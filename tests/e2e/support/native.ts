@@ -5,7 +5,7 @@ export function nativePcm(file: string, audioIndex = 0): Float32Array {
   const bytes = execFileSync(
     'ffmpeg',
     ['-v', 'error', '-i', file, '-map', `0:a:${audioIndex}`, '-ac', '1', '-ar', '16000', '-rematrix_maxval', '1.0', '-f', 'f32le', '-'],
-    { maxBuffer: 1 << 30 },
+    { maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] },
   );
   return new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 4));
 }
