@@ -18,9 +18,9 @@ export default defineConfig({
   server: { headers: isolation },
   preview: { headers: isolation },
   worker: { format: 'es' },
-  // ffmpeg.wasm creates its own worker from `new URL('./worker.js', import.meta.url)`;
-  // pre-bundling would move the module away from that file. (ffmpeg.wasm docs, "Usage with Vite")
-  optimizeDeps: { exclude: ['@ffmpeg/ffmpeg', '@ffmpeg/util', '@huggingface/transformers', 'onnxruntime-web'] },
+  // Both locate their .wasm/.mjs files next to their own modules; pre-bundling would move them
+  // (transformers.js docs, "Usage with Vite").
+  optimizeDeps: { exclude: ['@huggingface/transformers', 'onnxruntime-web'] },
   build: { target: 'es2023', chunkSizeWarningLimit: 2048 },
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
