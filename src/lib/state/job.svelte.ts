@@ -5,7 +5,7 @@ import type { MediaStage } from '../media/media-protocol.ts';
 import type { Cue } from '../subtitles/cue.ts';
 import { normalizeCues } from '../subtitles/normalize.ts';
 import { defaultTrack } from '../transcription/languages.ts';
-import type { Device } from '../transcription/models.ts';
+import type { Device, DtypeConfig } from '../transcription/models.ts';
 import { transcribeStream, type PipelineEnd } from '../transcription/pipeline.ts';
 import type { TranscribeOptions, TranscriberEvent, TranscriberStage } from '../transcription/transcriber-protocol.ts';
 import { assertNever } from '../workers/protocol.ts';
@@ -43,7 +43,9 @@ export class TranscriptionJob {
   error = $state.raw<AppError | undefined>();
   damage = $state.raw<Damage | undefined>();
   device = $state<Device | undefined>();
-  fellBack = $state(false);
+  dtype = $state.raw<DtypeConfig | undefined>();
+  /** Why WebGPU was given up for WASM, when it was. */
+  fallbackReason = $state<string | undefined>();
   downloads = $state.raw<Readonly<Record<string, DownloadProgress>>>({});
   extractedSeconds = $state(0);
   recognisedSeconds = $state(0);
@@ -149,7 +151,8 @@ export class TranscriptionJob {
         return;
       case 'device':
         this.device = event.device;
-        if (event.fallbackFrom) this.fellBack = true;
+        this.dtype = event.dtype;
+        if (event.fallbackFrom) this.fallbackReason = event.reason ?? event.fallbackFrom;
         return;
       case 'download':
         this.downloads = { ...this.downloads, [event.file]: { loaded: event.loaded, total: event.total } };
@@ -176,7 +179,8 @@ export class TranscriptionJob {
     this.error = undefined;
     this.damage = undefined;
     this.device = undefined;
-    this.fellBack = false;
+    this.dtype = undefined;
+    this.fallbackReason = undefined;
     this.downloads = {};
     this.extractedSeconds = 0;
     this.recognisedSeconds = 0;

@@ -1,13 +1,15 @@
 import { i18n, type Locale } from '../i18n/i18n.svelte.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type StoredSettings } from '../storage/settings-store.ts';
 import type { RunSettings } from './job.svelte.ts';
-import type { DevicePreference } from '../transcription/models.ts';
+import type { DevicePreference, Precision } from '../transcription/models.ts';
 
 /** The user's settings, reactive, saved on this device whenever they change. */
 export class Settings {
   modelId = $state(DEFAULT_SETTINGS.modelId);
   modelHost = $state(DEFAULT_SETTINGS.modelHost);
   device = $state<DevicePreference>(DEFAULT_SETTINGS.device);
+  precision = $state<Precision>(DEFAULT_SETTINGS.precision);
+  wordTimestamps = $state(DEFAULT_SETTINGS.wordTimestamps);
   language = $state(DEFAULT_SETTINGS.language);
   task = $state<'transcribe' | 'translate'>(DEFAULT_SETTINGS.task);
   maxNewTokens = $state(DEFAULT_SETTINGS.maxNewTokens);
@@ -27,10 +29,12 @@ export class Settings {
       modelId: this.modelId,
       modelHost: this.modelHost,
       device: this.device,
+      precision: this.precision,
       language: this.language,
       task: this.task,
       maxNewTokens: this.maxNewTokens,
       vad: this.vad,
+      wordTimestamps: this.wordTimestamps,
       locale: this.locale,
     };
   }
@@ -57,6 +61,8 @@ export class Settings {
       vad: this.vad,
       source: { host: this.modelHost, modelId: this.modelId },
       device: this.device,
+      precision: this.precision,
+      wordTimestamps: this.wordTimestamps,
       language: this.language || undefined,
       task: this.task,
       maxNewTokens: this.maxNewTokens > 0 ? this.maxNewTokens : undefined,
@@ -67,6 +73,8 @@ export class Settings {
     this.modelId = s.modelId;
     this.modelHost = s.modelHost;
     this.device = s.device;
+    this.precision = s.precision;
+    this.wordTimestamps = s.wordTimestamps;
     this.language = s.language;
     this.task = s.task;
     this.maxNewTokens = s.maxNewTokens;

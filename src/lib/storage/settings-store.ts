@@ -1,5 +1,5 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { DEFAULT_MODEL_ID, HUGGING_FACE_HOST, type DevicePreference } from '../transcription/models.ts';
+import { DEFAULT_MODEL_ID, HUGGING_FACE_HOST, type DevicePreference, type Precision } from '../transcription/models.ts';
 import type { Locale } from '../i18n/i18n.svelte.ts';
 
 /** Everything the user can set, as stored on this device. */
@@ -7,6 +7,7 @@ export interface StoredSettings {
   readonly modelId: string;
   readonly modelHost: string;
   readonly device: DevicePreference;
+  readonly precision: Precision;
   /** Whisper language code, or '' to let the model decide. */
   readonly language: string;
   readonly task: 'transcribe' | 'translate';
@@ -14,6 +15,7 @@ export interface StoredSettings {
   readonly maxNewTokens: number;
   /** Skip non-speech with voice activity detection (Silero VAD). */
   readonly vad: boolean;
+  readonly wordTimestamps: boolean;
   readonly locale: Locale | null;
 }
 
@@ -21,10 +23,12 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   modelId: DEFAULT_MODEL_ID,
   modelHost: HUGGING_FACE_HOST,
   device: 'auto',
+  precision: 'auto',
   language: '',
   task: 'transcribe',
   maxNewTokens: 0,
   vad: true,
+  wordTimestamps: false,
   locale: null,
 };
 
@@ -63,7 +67,13 @@ export function sanitizeSettings(raw: unknown): StoredSettings {
     language: typeof value('language') === 'string' ? text('language', '') : '',
     task: task === 'translate' ? 'translate' : 'transcribe',
     vad: value('vad') !== false,
+    wordTimestamps: value('wordTimestamps') === true,
+    precision: asPrecision(value('precision')),
     maxNewTokens: typeof maxNewTokens === 'number' && Number.isInteger(maxNewTokens) && maxNewTokens > 0 ? maxNewTokens : 0,
     locale: locale === 'en' || locale === 'zh-CN' ? locale : null,
   };
+}
+
+function asPrecision(value: unknown): Precision {
+  return value === 'fp32' || value === 'fp16' || value === 'q8' || value === 'q4' ? value : 'auto';
 }

@@ -125,3 +125,19 @@ describe('sortedNonOverlapping', () => {
     expect(sortedNonOverlapping([cue(0, Number.NaN)])).toBe(false);
   });
 });
+
+describe('normalizeCues with word times', () => {
+  it('keeps words inside their cue and in order, also when an overlap cuts the cue short', () => {
+    const cues = normalizeCues([
+      { start: 0, end: 3, text: 'a b c', words: [{ start: 0.5, end: 1, text: ' a' }, { start: 0.2, end: 2, text: ' b' }, { start: 2.5, end: 4, text: ' c' }] },
+      { start: 2, end: 5, text: 'next' },
+    ]);
+    expect(cues[0]?.end).toBe(2);
+    expect(cues[0]?.words).toEqual([
+      { start: 0.5, end: 1, text: ' a' },
+      { start: 1, end: 2, text: ' b' },
+      { start: 2, end: 2, text: ' c' },
+    ]);
+    expect(cues[1]?.words).toBeUndefined();
+  });
+});

@@ -1,4 +1,4 @@
-import type { Cue } from './cue.ts';
+import type { Cue, WordTiming } from './cue.ts';
 
 /**
  * Cleans cues for display and export: tidy text, whole milliseconds, sorted, no overlaps.
@@ -54,7 +54,21 @@ function tidyCue(cue: Cue): Cue | undefined {
   // Drop empty-duration cues before trimming overlaps, so a broken cue cannot cut short
   // the valid one before it.
   if (text === '' || end <= start) return undefined;
-  return { start, end, text };
+  return cue.words ? { start, end, text, words: clampWords(cue.words, start, end) } : { start, end, text };
+}
+
+/** Keeps word times inside their cue and in order (models emit times past a cue's end). */
+export function clampWords(words: readonly WordTiming[], start: number, end: number): WordTiming[] {
+  const out: WordTiming[] = [];
+  let floor = start;
+  for (const word of words) {
+    if (!Number.isFinite(word.start) || !Number.isFinite(word.end) || word.text.trim() === '') continue;
+    const wordStart = Math.min(end, Math.max(floor, toWholeMilliseconds(word.start)));
+    const wordEnd = Math.min(end, Math.max(wordStart, toWholeMilliseconds(word.end)));
+    out.push({ start: wordStart, end: wordEnd, text: word.text });
+    floor = wordEnd;
+  }
+  return out;
 }
 
 function removeOverlaps(sorted: readonly Cue[]): Cue[] {
@@ -63,9 +77,13 @@ function removeOverlaps(sorted: readonly Cue[]): Cue[] {
     const next = sorted[index + 1];
     const end = next && next.start < cue.end ? next.start : cue.end;
     // A cue that starts with the next one is left with nothing to show.
-    if (end > cue.start) result.push(end === cue.end ? cue : { ...cue, end });
+    if (end > cue.start) result.push(end === cue.end ? cue : withEnd(cue, end));
   }
   return result;
+}
+
+function withEnd(cue: Cue, end: number): Cue {
+  return cue.words ? { ...cue, end, words: clampWords(cue.words, cue.start, end) } : { ...cue, end };
 }
 
 function toWholeMilliseconds(seconds: number): number {

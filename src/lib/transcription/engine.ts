@@ -10,14 +10,15 @@ import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { withTimeout } from '../async.ts';
 import { AppErrorException } from '../errors.ts';
 import { detectDevice, wasmThreadCount } from './device.ts';
-import { dtypeFor, normalizeHost, type Device, type DevicePreference, type ModelSource } from './models.ts';
+import { dtypeFor, normalizeHost, type Device, type DtypeConfig } from './models.ts';
+import type { EngineOptions } from './transcriber-protocol.ts';
 
 /** Big models on slow links take long; this only catches a load that will never finish. */
 const LOAD_TIMEOUT_MS = 30 * 60_000;
 
 export interface Engine {
-  readonly key: string;
   readonly device: Device;
+  readonly dtype: DtypeConfig;
   readonly asr: AutomaticSpeechRecognitionPipeline;
 }
 
@@ -26,24 +27,37 @@ export interface LoadCallbacks {
   readonly onFallback: (from: Device, reason: string) => void;
 }
 
-let current: Promise<Engine> | undefined;
-let currentKey: string | undefined;
+let current: { readonly key: string; readonly engine: Promise<Engine> } | undefined;
 
 configureRuntime();
 
-/** One engine per worker, reused across files; a different model or device disposes the old one. */
-export async function getEngine(source: ModelSource, preference: DevicePreference, callbacks: LoadCallbacks): Promise<Engine> {
-  const key = JSON.stringify([normalizeHost(source.host), source.modelId, preference]);
-  if (current && currentKey === key) return current;
+/**
+ * One engine per worker, reused across files; another model, device or precision disposes the
+ * old one first (its GPU buffers and WASM memory are freed, not left to the garbage collector).
+ */
+export function getEngine(options: EngineOptions, callbacks: LoadCallbacks): Promise<Engine> {
+  return swapEngine(JSON.stringify([normalizeHost(options.source.host), options.source.modelId, options.device, options.precision]), () =>
+    loadEngine(options, callbacks),
+  );
+}
+
+/** After WebGPU failed mid-run: the same model on WASM, keeping the user's precision override. */
+export function getWasmEngine(options: EngineOptions, callbacks: LoadCallbacks): Promise<Engine> {
+  return getEngine({ ...options, device: 'wasm' }, callbacks);
+}
+
+async function swapEngine(key: string, load: () => Promise<Engine>): Promise<Engine> {
+  if (current?.key === key) return current.engine;
   const previous = current;
-  current = undefined;
-  if (previous) await disposeEngine(previous);
-  currentKey = key;
-  current = loadEngine(key, source, preference, callbacks).catch((error: unknown) => {
-    current = undefined;
+  const engine = (async () => {
+    if (previous) await disposeEngine(previous.engine);
+    return load();
+  })();
+  current = { key, engine };
+  return engine.catch((error: unknown) => {
+    if (current?.key === key) current = undefined; // forget failures: the next try loads again
     throw error;
   });
-  return current;
 }
 
 function configureRuntime(): void {
@@ -56,28 +70,27 @@ function configureRuntime(): void {
   }
 }
 
-async function loadEngine(key: string, source: ModelSource, preference: DevicePreference, callbacks: LoadCallbacks): Promise<Engine> {
-  env.remoteHost = normalizeHost(source.host);
-  const device = await detectDevice(preference);
+async function loadEngine(options: EngineOptions, callbacks: LoadCallbacks): Promise<Engine> {
+  env.remoteHost = normalizeHost(options.source.host);
+  const device = await detectDevice(options.device);
   try {
-    return { key, device, asr: await createPipeline(source.modelId, device, callbacks.onProgress) };
+    return await createEngine(options, device, callbacks.onProgress);
   } catch (error) {
-    // WebGPU can fail where WASM works (missing ops, lost device, no memory): fall back, say so.
-    if (device !== 'webgpu' || preference === 'webgpu') throw asLoadError(error);
+    // WebGPU can fail where WASM works (missing ops or files, lost device, no memory): fall
+    // back and say so, unless the user asked for WebGPU explicitly.
+    if (device !== 'webgpu' || options.device === 'webgpu') throw asLoadError(error);
     callbacks.onFallback('webgpu', error instanceof Error ? error.message : String(error));
-    return { key, device: 'wasm', asr: await createPipeline(source.modelId, 'wasm', callbacks.onProgress).catch((e: unknown) => {
+    return createEngine(options, 'wasm', callbacks.onProgress).catch((e: unknown) => {
       throw asLoadError(e);
-    }) };
+    });
   }
 }
 
-async function createPipeline(modelId: string, device: Device, onProgress: (info: ProgressInfo) => void) {
-  const loading = pipeline('automatic-speech-recognition', modelId, {
-    device,
-    dtype: dtypeFor(device),
-    progress_callback: onProgress,
-  });
-  return withTimeout(loading, LOAD_TIMEOUT_MS, () => new AppErrorException({ code: 'engine-timeout', detail: modelId }));
+async function createEngine(options: EngineOptions, device: Device, onProgress: (info: ProgressInfo) => void): Promise<Engine> {
+  const dtype = dtypeFor(device, options.precision);
+  const loading = pipeline('automatic-speech-recognition', options.source.modelId, { device, dtype, progress_callback: onProgress });
+  const asr = await withTimeout(loading, LOAD_TIMEOUT_MS, () => new AppErrorException({ code: 'engine-timeout', detail: options.source.modelId }));
+  return { device, dtype, asr };
 }
 
 async function disposeEngine(engine: Promise<Engine>): Promise<void> {

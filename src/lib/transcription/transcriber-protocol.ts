@@ -1,10 +1,11 @@
 import type { Cue } from '../subtitles/cue.ts';
-import type { Device, DevicePreference, ModelSource } from './models.ts';
+import type { Device, DevicePreference, DtypeConfig, ModelSource, Precision } from './models.ts';
 
 /** What loads an engine: changing any of it loads another. */
 export interface EngineOptions {
   readonly source: ModelSource;
   readonly device: DevicePreference;
+  readonly precision: Precision;
 }
 
 /** How one window is decoded. */
@@ -14,6 +15,8 @@ export interface DecodeOptions {
   readonly task: 'transcribe' | 'translate';
   /** Tokens per 30 s window; undefined means the model's own limit. */
   readonly maxNewTokens?: number;
+  /** Word-level times (cross-attention alignment; needs a model exported with attentions). */
+  readonly wordTimestamps: boolean;
 }
 
 export type TranscribeOptions = EngineOptions & DecodeOptions;
@@ -33,7 +36,14 @@ export type TranscriberStage = 'loading-model' | 'warming-up' | 'transcribing';
 
 export type TranscriberEvent =
   | { readonly type: 'stage'; readonly stage: TranscriberStage }
-  | { readonly type: 'device'; readonly device: Device; readonly fallbackFrom?: Device; readonly reason?: string }
+  | {
+      readonly type: 'device';
+      readonly device: Device;
+      readonly dtype: DtypeConfig;
+      /** Set when WebGPU failed (at load or mid-run) and recognition went on with WASM. */
+      readonly fallbackFrom?: Device;
+      readonly reason?: string;
+    }
   /** Per-file download progress in bytes. */
   | { readonly type: 'download'; readonly file: string; readonly loaded: number; readonly total: number }
   | { readonly type: 'speech'; readonly probabilities: Float32Array }

@@ -1,17 +1,22 @@
 /// <reference lib="webworker" />
 import { StoppingCriteria, type ProgressInfo } from '@huggingface/transformers';
 import { AppErrorException } from '../errors.ts';
+import type { Cue } from '../subtitles/cue.ts';
 import { serve, type HandlerContext } from '../workers/host.ts';
 import { assertNever } from '../workers/protocol.ts';
-import { getEngine, type Engine } from './engine.ts';
+import { chunksToCues, wordChunksToCues } from './chunk-cues.ts';
+import { getEngine, getWasmEngine, type Engine, type LoadCallbacks } from './engine.ts';
+import { dtypeFor } from './models.ts';
 import type { DecodeOptions, EngineOptions, TranscriberEvent, TranscriberRequest } from './transcriber-protocol.ts';
 import { detectSpeech } from './vad-session.ts';
-import { chunksToCues } from './chunk-cues.ts';
 
 const SAMPLE_RATE = 16_000;
 /** Engines that have run once; an engine is reused across files and needs warming only once. */
 const warmedUp = new WeakSet<Engine>();
 let engine: Engine | undefined;
+let engineOptions: EngineOptions | undefined;
+
+type Context = HandlerContext<TranscriberEvent>;
 
 serve<TranscriberRequest, TranscriberEvent>(self, async (request, context) => {
   switch (request.type) {
@@ -26,33 +31,61 @@ serve<TranscriberRequest, TranscriberEvent>(self, async (request, context) => {
   }
 });
 
-async function prepare(options: EngineOptions, { emit, cancelled }: HandlerContext<TranscriberEvent>): Promise<void> {
-  emit({ type: 'stage', stage: 'loading-model' });
-  engine = await getEngine(options.source, options.device, {
-    onProgress: (info) => reportDownload(info, emit),
-    onFallback: (from, reason) => emit({ type: 'device', device: 'wasm', fallbackFrom: from, reason }),
-  });
-  emit({ type: 'device', device: engine.device });
-  if (cancelled() || warmedUp.has(engine)) return;
+function loadCallbacks({ emit }: Context): LoadCallbacks {
+  return {
+    onProgress: (info: ProgressInfo) => {
+      if (info.status === 'progress') emit({ type: 'download', file: info.file, loaded: info.loaded, total: info.total });
+    },
+    onFallback: (from, reason) => emit({ type: 'device', device: 'wasm', dtype: dtypeFor('wasm', engineOptions?.precision), fallbackFrom: from, reason }),
+  };
+}
+
+async function prepare(options: EngineOptions, context: Context): Promise<void> {
+  context.emit({ type: 'stage', stage: 'loading-model' });
+  engineOptions = options;
+  engine = await getEngine(options, loadCallbacks(context));
+  context.emit({ type: 'device', device: engine.device, dtype: engine.dtype });
+  await warmUp(engine, context);
+}
+
+async function warmUp(ready: Engine, { emit, cancelled }: Context): Promise<void> {
+  if (cancelled() || warmedUp.has(ready)) return;
   emit({ type: 'stage', stage: 'warming-up' });
   // The first run compiles kernels (WebGPU shaders, WASM code paths); do it on silence so the
   // progress bar says "warming up" instead of looking stuck on the first window.
-  await engine.asr(new Float32Array(SAMPLE_RATE), { max_new_tokens: 1 });
-  warmedUp.add(engine);
+  await ready.asr(new Float32Array(SAMPLE_RATE), { max_new_tokens: 1 });
+  warmedUp.add(ready);
 }
 
-async function recognise(pcm: Float32Array, offset: number, decode: DecodeOptions, { emit, cancelled }: HandlerContext<TranscriberEvent>) {
-  if (!engine) throw new AppErrorException({ code: 'transcription-failed', detail: 'engine not prepared' });
-  const output = await engine.asr(pcm, {
-    return_timestamps: true,
+async function recognise(pcm: Float32Array, offset: number, decode: DecodeOptions, context: Context): Promise<void> {
+  if (!engine || !engineOptions) throw new AppErrorException({ code: 'transcription-failed', detail: 'engine not prepared' });
+  let cues: Cue[];
+  try {
+    cues = await decodeWindow(engine, pcm, offset, decode, context.cancelled);
+  } catch (error) {
+    // WebGPU can fail mid-run (device lost, out of memory): go on with WASM from this very
+    // window, and say so. An explicit WebGPU choice, or a failure on WASM, is the user's to see.
+    if (context.cancelled() || engine.device !== 'webgpu' || engineOptions.device === 'webgpu') throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    engine = await getWasmEngine(engineOptions, loadCallbacks(context));
+    context.emit({ type: 'device', device: engine.device, dtype: engine.dtype, fallbackFrom: 'webgpu', reason });
+    await warmUp(engine, context);
+    cues = await decodeWindow(engine, pcm, offset, decode, context.cancelled);
+  }
+  if (!context.cancelled()) context.emit({ type: 'cues', cues });
+}
+
+async function decodeWindow(ready: Engine, pcm: Float32Array, offset: number, decode: DecodeOptions, cancelled: () => boolean): Promise<Cue[]> {
+  const output = await ready.asr(pcm, {
+    return_timestamps: decode.wordTimestamps ? 'word' : true,
     ...(decode.language ? { language: decode.language } : {}),
     task: decode.task,
     ...(decode.maxNewTokens ? { max_new_tokens: decode.maxNewTokens } : {}),
     stopping_criteria: [new StopWhenCancelled(cancelled)],
   });
-  if (cancelled()) return;
   if (!output.chunks) throw new AppErrorException({ code: 'transcription-failed', detail: 'no timestamps in output' });
-  emit({ type: 'cues', cues: chunksToCues(output.chunks, offset, pcm.length / SAMPLE_RATE) });
+  const seconds = pcm.length / SAMPLE_RATE;
+  return decode.wordTimestamps ? wordChunksToCues(output.chunks, offset, seconds) : chunksToCues(output.chunks, offset, seconds);
 }
 
 /** Ends generation at the next token once the page cancels, so a cancel takes effect in milliseconds. */
@@ -66,8 +99,4 @@ class StopWhenCancelled extends StoppingCriteria {
     const stop = this.#stopped();
     return inputIds.map(() => stop);
   }
-}
-
-function reportDownload(info: ProgressInfo, emit: HandlerContext<TranscriberEvent>['emit']): void {
-  if (info.status === 'progress') emit({ type: 'download', file: info.file, loaded: info.loaded, total: info.total });
 }

@@ -8,6 +8,14 @@ import path from 'node:path';
  * `/{owner}/{name}/resolve/{revision}/{file}` → `{root}/{owner}/{name}/{file}`, with the CORS
  * headers the hub sends (the app is cross-origin isolated and fetches models with CORS).
  */
+/**
+ * Extra ids served from an existing model's folder with some files missing, e.g. a repository
+ * that lacks the 4-bit decoder WebGPU needs: `/zimu-test/whisper-micro-no-webgpu/…`.
+ */
+export const MODEL_ALIASES: Readonly<Record<string, { readonly target: string; readonly hide: RegExp }>> = {
+  'zimu-test/whisper-micro-no-webgpu': { target: 'zimu-test/whisper-micro', hide: /_q4\.onnx$/ },
+};
+
 export function startModelServer(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
   const server = createServer(async (request, response) => {
     response.setHeader('Access-Control-Allow-Origin', '*');
@@ -15,8 +23,8 @@ export function startModelServer(root: string, port: number, host = '127.0.0.1')
     response.setHeader('Access-Control-Expose-Headers', 'Content-Length, ETag');
     if (request.method === 'OPTIONS') return void response.writeHead(204).end();
     const url = new URL(request.url ?? '/', `http://${host}`);
-    const match = /^\/([^/]+)\/([^/]+)\/resolve\/[^/]+\/(.+)$/.exec(decodeURIComponent(url.pathname));
-    const file = match ? path.resolve(root, match[1] ?? '', match[2] ?? '', match[3] ?? '') : undefined;
+    const match = /^\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/.exec(decodeURIComponent(url.pathname));
+    const file = match ? resolveFile(root, match[1] ?? '', match[2] ?? '') : undefined;
     if (!file || !file.startsWith(path.resolve(root) + path.sep)) return void response.writeHead(404).end();
     try {
       const info = await stat(file);
@@ -35,4 +43,10 @@ export function startModelServer(root: string, port: number, host = '127.0.0.1')
     server.once('error', reject);
     server.listen(port, host, () => resolve(server));
   });
+}
+
+function resolveFile(root: string, modelId: string, file: string): string | undefined {
+  const alias = MODEL_ALIASES[modelId];
+  if (alias?.hide.test(file)) return undefined;
+  return path.resolve(root, alias?.target ?? modelId, file);
 }

@@ -1,5 +1,10 @@
+import { modelsEn } from './models.en.ts';
+import { recognitionEn } from './recognition.en.ts';
+
 /** English UI strings. Keys are shared with every locale: `Messages` is derived from this object. */
 export const en = {
+  ...modelsEn,
+  ...recognitionEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',
   'app.language': 'Language',
   'app.settings': 'Settings',
@@ -17,7 +22,7 @@ export const en = {
   'status.done': 'Done: {count} subtitles',
   'status.cancelled': 'Stopped. The subtitles recognised so far are kept.',
   'job.cancel': 'Cancel',
-  'job.device': 'Running on {device}',
+  'job.device': 'Running on {device} · {dtype}',
   'job.fallback': 'WebGPU failed, so recognition continues on the CPU (WASM).',
   'job.file': '{name} · {duration}',
   'job.elapsed': '{time} elapsed',
@@ -44,6 +49,11 @@ export const en = {
   'settings.host.mirror': 'hf-mirror.com',
   'settings.device': 'Device',
   'settings.device.auto': 'Automatic',
+  'settings.precision': 'Precision',
+  'settings.precision.auto': 'Automatic (known-good for the device)',
+  'settings.precision.hint': 'Lower precision is smaller and faster; fp16 is offered only when the GPU supports fp16 shaders.',
+  'settings.words': 'Word-level timings',
+  'settings.words.hint': 'Times for every word (needs a model exported with attentions, e.g. the “_timestamped” exports).',
   'settings.language': 'Spoken language',
   'settings.language.auto': 'Let the model decide',
   'settings.task': 'Task',

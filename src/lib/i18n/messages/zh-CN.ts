@@ -1,7 +1,11 @@
 import type { Messages } from './en.ts';
+import { modelsZhCN } from './models.zh-CN.ts';
+import { recognitionZhCN } from './recognition.zh-CN.ts';
 
 /** 简体中文界面文字。 */
 export const zhCN: Messages = {
+  ...modelsZhCN,
+  ...recognitionZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',
   'app.language': '语言',
   'app.settings': '设置',
@@ -19,7 +23,7 @@ export const zhCN: Messages = {
   'status.done': '完成：共 {count} 条字幕',
   'status.cancelled': '已停止，已识别的字幕都保留着。',
   'job.cancel': '取消',
-  'job.device': '运行于 {device}',
+  'job.device': '运行于 {device} · {dtype}',
   'job.fallback': 'WebGPU 出错，已改用 CPU（WASM）继续识别。',
   'job.file': '{name} · {duration}',
   'job.elapsed': '已用 {time}',
@@ -46,6 +50,11 @@ export const zhCN: Messages = {
   'settings.host.mirror': 'hf-mirror.com 镜像',
   'settings.device': '设备',
   'settings.device.auto': '自动',
+  'settings.precision': '精度',
+  'settings.precision.auto': '自动（按设备选择可靠的精度）',
+  'settings.precision.hint': '精度越低，模型越小越快；只有 GPU 支持 fp16 着色器时才提供 fp16。',
+  'settings.words': '逐词时间',
+  'settings.words.hint': '为每个词标注时间（需要带注意力输出的模型，例如 “_timestamped” 版本）。',
   'settings.language': '音频语言',
   'settings.language.auto': '由模型判断',
   'settings.task': '任务',
