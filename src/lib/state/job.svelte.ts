@@ -16,6 +16,8 @@ export type JobStatus = 'idle' | 'running' | 'choosing-track' | 'done' | 'cancel
 export interface DownloadProgress {
   readonly loaded: number;
   readonly total: number;
+  /** `performance.now()` of the file's first progress event: the speed is measured from it. */
+  readonly startedAt: number;
 }
 
 export interface RunSettings extends TranscribeOptions {
@@ -155,7 +157,10 @@ export class TranscriptionJob {
         if (event.fallbackFrom) this.fallbackReason = event.reason ?? event.fallbackFrom;
         return;
       case 'download':
-        this.downloads = { ...this.downloads, [event.file]: { loaded: event.loaded, total: event.total } };
+        this.downloads = {
+          ...this.downloads,
+          [event.file]: { loaded: event.loaded, total: event.total, startedAt: this.downloads[event.file]?.startedAt ?? performance.now() },
+        };
         return;
       case 'speech':
       case 'cues':
