@@ -102,8 +102,8 @@ async function timeToFirstCue(browser: BrowserContext, file: string): Promise<{ 
   await page.getByTestId('open-settings').click();
   await page.getByTestId('setting-host').fill(`http://127.0.0.1:${MODEL_PORT}`);
   await page.getByTestId('setting-host').dispatchEvent('change');
-  await page.getByTestId('setting-model').fill(TEST_MODELS.scripted);
-  await page.getByTestId('setting-model').dispatchEvent('change');
+  await page.getByTestId('model-id').fill(TEST_MODELS.scripted);
+  await page.getByTestId('model-id').dispatchEvent('change');
   await page.getByTestId('setting-device').selectOption('wasm');
   await page.getByTestId('settings-close').click();
   // Warm the model cache with the sample, as a returning user would have.

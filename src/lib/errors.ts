@@ -7,6 +7,7 @@ export type AppErrorCode =
   | 'not-media'
   | 'no-audio-stream'
   | 'unsupported-codec'
+  | 'unsupported-language'
   | 'extraction-failed'
   | 'engine-load-failed'
   | 'engine-timeout'

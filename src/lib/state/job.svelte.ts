@@ -8,6 +8,7 @@ import { defaultTrack } from '../transcription/languages.ts';
 import type { Device, DtypeConfig } from '../transcription/models.ts';
 import { transcribeStream, type PipelineEnd } from '../transcription/pipeline.ts';
 import type { TranscribeOptions, TranscriberEvent, TranscriberStage } from '../transcription/transcriber-protocol.ts';
+import type { LanguageDetection } from '../transcription/recognition/language-ranking.ts';
 import { assertNever } from '../workers/protocol.ts';
 
 export type JobStage = MediaStage | TranscriberStage;
@@ -54,6 +55,10 @@ export class TranscriptionJob {
   /** `performance.now()` when the run and its recognition started: the ETA is measured from these. */
   startedAt = $state(0);
   recognitionStartedAt = $state<number | undefined>();
+  /** Whisper's detection, when no language was chosen; `null` when the model is English-only. */
+  detectedLanguage = $state.raw<LanguageDetection | null | undefined>();
+  /** Lines the repetition guard removed or trimmed. */
+  loopsRemoved = $state(0);
   /** The decoded audio, kept as Blob parts (out of the JS heap) for the WAV export. */
   audioParts = $state.raw<readonly Blob[]>([]);
 
@@ -139,6 +144,8 @@ export class TranscriptionJob {
         onRecognised: (seconds) => (this.recognisedSeconds = seconds),
         onCues: (cues) => (this.cues = normalizeCues([...this.cues, ...cues])),
         onAudio: (pcm) => (this.audioParts = [...this.audioParts, new Blob([pcm.slice().buffer])]),
+        onLanguage: (detection) => (this.detectedLanguage = detection ?? null),
+        onLoops: (count) => (this.loopsRemoved += count),
       },
     );
     if (this.#controller !== controller) return;
@@ -164,6 +171,8 @@ export class TranscriptionJob {
         return;
       case 'speech':
       case 'cues':
+      case 'language':
+      case 'loops':
         return;
       default:
         assertNever(event);
@@ -192,6 +201,8 @@ export class TranscriptionJob {
     this.startedAt = performance.now();
     this.recognitionStartedAt = undefined;
     this.audioParts = [];
+    this.detectedLanguage = undefined;
+    this.loopsRemoved = 0;
     return controller;
   }
 

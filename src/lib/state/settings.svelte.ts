@@ -10,6 +10,9 @@ export class Settings {
   device = $state<DevicePreference>(DEFAULT_SETTINGS.device);
   precision = $state<Precision>(DEFAULT_SETTINGS.precision);
   wordTimestamps = $state(DEFAULT_SETTINGS.wordTimestamps);
+  initialPrompt = $state(DEFAULT_SETTINGS.initialPrompt);
+  noRepeatNgramSize = $state(DEFAULT_SETTINGS.noRepeatNgramSize);
+  repetitionPenalty = $state(DEFAULT_SETTINGS.repetitionPenalty);
   language = $state(DEFAULT_SETTINGS.language);
   task = $state<'transcribe' | 'translate'>(DEFAULT_SETTINGS.task);
   maxNewTokens = $state(DEFAULT_SETTINGS.maxNewTokens);
@@ -35,6 +38,9 @@ export class Settings {
       maxNewTokens: this.maxNewTokens,
       vad: this.vad,
       wordTimestamps: this.wordTimestamps,
+      initialPrompt: this.initialPrompt,
+      noRepeatNgramSize: this.noRepeatNgramSize,
+      repetitionPenalty: this.repetitionPenalty,
       locale: this.locale,
     };
   }
@@ -63,6 +69,9 @@ export class Settings {
       device: this.device,
       precision: this.precision,
       wordTimestamps: this.wordTimestamps,
+      initialPrompt: this.initialPrompt,
+      noRepeatNgramSize: this.noRepeatNgramSize,
+      repetitionPenalty: this.repetitionPenalty,
       language: this.language || undefined,
       task: this.task,
       maxNewTokens: this.maxNewTokens > 0 ? this.maxNewTokens : undefined,
@@ -75,6 +84,9 @@ export class Settings {
     this.device = s.device;
     this.precision = s.precision;
     this.wordTimestamps = s.wordTimestamps;
+    this.initialPrompt = s.initialPrompt;
+    this.noRepeatNgramSize = s.noRepeatNgramSize;
+    this.repetitionPenalty = s.repetitionPenalty;
     this.language = s.language;
     this.task = s.task;
     this.maxNewTokens = s.maxNewTokens;

@@ -16,6 +16,12 @@ export interface StoredSettings {
   /** Skip non-speech with voice activity detection (Silero VAD). */
   readonly vad: boolean;
   readonly wordTimestamps: boolean;
+  /** Names and terms for Whisper's initial prompt. */
+  readonly initialPrompt: string;
+  /** 0: off. */
+  readonly noRepeatNgramSize: number;
+  /** 1: off. */
+  readonly repetitionPenalty: number;
   readonly locale: Locale | null;
 }
 
@@ -29,6 +35,9 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   maxNewTokens: 0,
   vad: true,
   wordTimestamps: false,
+  initialPrompt: '',
+  noRepeatNgramSize: 0,
+  repetitionPenalty: 1,
   locale: null,
 };
 
@@ -68,6 +77,9 @@ export function sanitizeSettings(raw: unknown): StoredSettings {
     task: task === 'translate' ? 'translate' : 'transcribe',
     vad: value('vad') !== false,
     wordTimestamps: value('wordTimestamps') === true,
+    initialPrompt: typeof value('initialPrompt') === 'string' ? text('initialPrompt', '') : '',
+    noRepeatNgramSize: inRange(value('noRepeatNgramSize'), 0, 10, 0, true),
+    repetitionPenalty: inRange(value('repetitionPenalty'), 1, 2, 1, false),
     precision: asPrecision(value('precision')),
     maxNewTokens: typeof maxNewTokens === 'number' && Number.isInteger(maxNewTokens) && maxNewTokens > 0 ? maxNewTokens : 0,
     locale: locale === 'en' || locale === 'zh-CN' ? locale : null,
@@ -76,4 +88,9 @@ export function sanitizeSettings(raw: unknown): StoredSettings {
 
 function asPrecision(value: unknown): Precision {
   return value === 'fp32' || value === 'fp16' || value === 'q8' || value === 'q4' ? value : 'auto';
+}
+
+function inRange(value: unknown, min: number, max: number, fallback: number, integer: boolean): number {
+  const ok = typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value));
+  return ok ? value : fallback;
 }

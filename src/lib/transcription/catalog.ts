@@ -1,4 +1,5 @@
-import { normalizeHost, type Device, type DtypeConfig } from './models.ts';
+import type { GpuCapabilities } from './device.ts';
+import { normalizeHost, type Device, type Dtype, type DtypeConfig } from './models.ts';
 
 /**
  * The Whisper models Zimu offers by name. Every id is an `onnx-community` export in the layout
@@ -6,7 +7,6 @@ import { normalizeHost, type Device, type DtypeConfig } from './models.ts';
  * in that layout can still be typed in as a free-text id.
  */
 
-export type Dtype = DtypeConfig[keyof DtypeConfig];
 export type Speed = 'fastest' | 'fast' | 'moderate' | 'slow';
 export type Quality = 'basic' | 'fair' | 'good' | 'best';
 
@@ -41,17 +41,13 @@ export function catalogEntry(modelId: string): CatalogEntry | undefined {
   return MODEL_CATALOG.find((entry) => entry.id === modelId.trim());
 }
 
-export interface GpuCapabilities {
-  /** The adapter has `shader-f16`: a sign of a recent, capable GPU. */
-  readonly shaderF16: boolean;
-}
-
 /**
  * The model to suggest for a device: base on the CPU (small is several times slower there),
- * small on a WebGPU adapter, large-v3 turbo when the adapter also has `shader-f16`. Pure.
+ * small on a WebGPU adapter, large-v3 turbo when the adapter also has `shader-f16` (a sign of a
+ * recent, capable GPU). Pure.
  * @example defaultModelFor('wasm', { shaderF16: false }) // → 'onnx-community/whisper-base'
  */
-export function defaultModelFor(device: Device, gpu: GpuCapabilities): string {
+export function defaultModelFor(device: Device, gpu: Pick<GpuCapabilities, 'shaderF16'>): string {
   if (device === 'wasm') return 'onnx-community/whisper-base';
   return gpu.shaderF16 ? 'onnx-community/whisper-large-v3-turbo' : 'onnx-community/whisper-small';
 }

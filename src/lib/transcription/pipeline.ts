@@ -2,7 +2,8 @@ import { streamAudio, type AudioChunk } from '../media/media-client.ts';
 import type { Cue } from '../subtitles/cue.ts';
 import { SILERO_FRAME_SAMPLES } from './vad/silero.ts';
 import type { DecodeOptions, EngineOptions, TranscriberEvent } from './transcriber-protocol.ts';
-import { detectSpeech, prepareEngine, recogniseWindow } from './transcriber.ts';
+import { detectSpeech, detectWindowLanguage, prepareEngine, recogniseWindow } from './transcriber.ts';
+import type { LanguageDetection } from './recognition/language-ranking.ts';
 import { WindowPlanner } from './window-planner.ts';
 
 const SAMPLE_RATE = 16_000;
@@ -30,6 +31,10 @@ export interface PipelineCallbacks {
   readonly onCues: (cues: readonly Cue[]) => void;
   /** Each decoded chunk, in order, before it is handed on (for the WAV export). */
   readonly onAudio?: (pcm: Float32Array) => void;
+  /** The spoken language Whisper detected on the first speech (only when none was chosen). */
+  readonly onLanguage?: (detection: LanguageDetection | undefined) => void;
+  /** Lines the repetition guard removed or trimmed. */
+  readonly onLoops?: (count: number) => void;
 }
 
 export interface PipelineEnd {
@@ -50,6 +55,7 @@ export async function transcribeStream(file: File, options: PipelineOptions, cal
   const signal = AbortSignal.any([options.signal, stop.signal]);
   const planner = new WindowPlanner(options.vad);
   const held: HeldChunk[] = [];
+  const run: RunState = { options: { ...options, signal }, language: options.decode.language };
   let end: PipelineEnd | undefined;
   try {
     callbacks.onStage('extracting');
@@ -66,13 +72,13 @@ export async function transcribeStream(file: File, options: PipelineOptions, cal
         const chunkEnd = item.chunk.startSample + item.chunk.pcm.length;
         held.push({ end: chunkEnd, release: item.chunk.release });
         callbacks.onAudio?.(item.chunk.pcm);
-        await takeChunk(item.chunk, planner, { ...options, signal });
+        await takeChunk(item.chunk, planner, run.options);
         callbacks.onExtracted(chunkEnd / SAMPLE_RATE);
       } else {
         planner.end();
         end = { seconds: item.samples / SAMPLE_RATE, damage: item.damage };
       }
-      await recogniseReady(planner, { ...options, signal }, callbacks, held);
+      await recogniseReady(planner, run, callbacks, held);
     }
   } finally {
     stop.abort();
@@ -93,14 +99,35 @@ async function takeChunk(chunk: AudioChunk, planner: WindowPlanner, options: Pip
   planner.appendSpeech(await detectSpeech(chunk.pcm, chunk.startSample === 0, options.signal));
 }
 
-async function recogniseReady(planner: WindowPlanner, options: PipelineOptions, callbacks: PipelineCallbacks, held: HeldChunk[]) {
+/** One file's run: its options (with the run's own signal) and the language once decided. */
+interface RunState {
+  readonly options: PipelineOptions;
+  language: string | undefined;
+}
+
+async function recogniseReady(planner: WindowPlanner, run: RunState, callbacks: PipelineCallbacks, held: HeldChunk[]) {
+  const { options } = run;
   for (let window = planner.next(); window; window = planner.next()) {
-    callbacks.onCues(await recogniseWindow(window.pcm, window.start / SAMPLE_RATE, options.decode, options.signal));
+    run.language ??= await detect(window.pcm, options.signal, callbacks);
+    const decode = { ...options.decode, language: run.language };
+    const events = { signal: options.signal, onLoops: callbacks.onLoops, onEvent: callbacks.onEngineEvent };
+    callbacks.onCues(await recogniseWindow(window.pcm, window.start / SAMPLE_RATE, decode, events));
     callbacks.onRecognised(planner.position / SAMPLE_RATE);
     releaseDecided(planner.position, held);
   }
   callbacks.onRecognised(planner.position / SAMPLE_RATE);
   releaseDecided(planner.position, held);
+}
+
+/**
+ * Whisper's language detection on the first window (speech, with VAD on), when the user chose no
+ * language: decided once per file, so every window speaks the same language. English-only models
+ * have nothing to detect.
+ */
+async function detect(pcm: Float32Array, signal: AbortSignal, callbacks: PipelineCallbacks): Promise<string> {
+  const detection = await detectWindowLanguage(pcm.slice(), signal);
+  callbacks.onLanguage?.(detection);
+  return detection?.language ?? 'en';
 }
 
 /** Lets the decoder run on once the planner no longer needs a chunk's samples. */

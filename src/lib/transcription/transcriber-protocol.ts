@@ -1,4 +1,5 @@
 import type { Cue } from '../subtitles/cue.ts';
+import type { LanguageDetection } from './recognition/language-ranking.ts';
 import type { Device, DevicePreference, DtypeConfig, ModelSource, Precision } from './models.ts';
 
 /** What loads an engine: changing any of it loads another. */
@@ -17,6 +18,11 @@ export interface DecodeOptions {
   readonly maxNewTokens?: number;
   /** Word-level times (cross-attention alignment; needs a model exported with attentions). */
   readonly wordTimestamps: boolean;
+  /** Names and terms to prime the decoder with (Whisper's initial prompt); '' for none. */
+  readonly initialPrompt: string;
+  /** Generation guards against loops: 0 and 1 leave them off. */
+  readonly noRepeatNgramSize: number;
+  readonly repetitionPenalty: number;
 }
 
 export type TranscribeOptions = EngineOptions & DecodeOptions;
@@ -29,6 +35,8 @@ export type TranscriberRequest =
    * its state between pieces; `first` starts a new stream). PCM is transferred.
    */
   | { readonly type: 'detect-speech'; readonly pcm: Float32Array; readonly first: boolean }
+  /** Whisper's language detection on one (speech) window. PCM is transferred. */
+  | { readonly type: 'detect-language'; readonly pcm: Float32Array }
   /** Recognises one window (≤ 30 s) that starts `offset` seconds into the media. PCM is transferred. */
   | { readonly type: 'recognise'; readonly pcm: Float32Array; readonly offset: number; readonly decode: DecodeOptions };
 
@@ -47,5 +55,9 @@ export type TranscriberEvent =
   /** Per-file download progress in bytes. */
   | { readonly type: 'download'; readonly file: string; readonly loaded: number; readonly total: number }
   | { readonly type: 'speech'; readonly probabilities: Float32Array }
+  /** Undefined for English-only models, where detection doesn't apply. */
+  | { readonly type: 'language'; readonly detection: LanguageDetection | undefined }
+  /** How many looping lines the repetition guard removed or trimmed in a window. */
+  | { readonly type: 'loops'; readonly count: number }
   /** Cues of one finished window, with absolute times. */
   | { readonly type: 'cues'; readonly cues: readonly Cue[] };

@@ -1,4 +1,5 @@
 import type { Cue } from '../subtitles/cue.ts';
+import type { LanguageDetection } from './recognition/language-ranking.ts';
 import { WorkerClient } from '../workers/client.ts';
 import type { DecodeOptions, EngineOptions, TranscriberEvent, TranscriberRequest } from './transcriber-protocol.ts';
 
@@ -33,11 +34,34 @@ export async function detectSpeech(pcm: Float32Array, first: boolean, signal?: A
  * Recognises one window (≤ 30 s) starting `offset` seconds into the media; returns its cues
  * with absolute times. `pcm` is transferred.
  */
-export async function recogniseWindow(pcm: Float32Array, offset: number, decode: DecodeOptions, signal?: AbortSignal): Promise<readonly Cue[]> {
+export async function recogniseWindow(
+  pcm: Float32Array,
+  offset: number,
+  decode: DecodeOptions,
+  run: { signal?: AbortSignal; onLoops?: (count: number) => void; onEvent?: (event: TranscriberEvent) => void },
+): Promise<readonly Cue[]> {
   let cues: readonly Cue[] = [];
   await transcriberClient().run(
     { type: 'recognise', pcm, offset, decode },
-    { signal, transfer: [pcm.buffer], onEvent: (event) => event.type === 'cues' && (cues = event.cues) },
+    {
+      signal: run.signal,
+      transfer: [pcm.buffer],
+      onEvent: (event) => {
+        if (event.type === 'cues') cues = event.cues;
+        else if (event.type === 'loops') run.onLoops?.(event.count);
+        else run.onEvent?.(event);
+      },
+    },
   );
   return cues;
+}
+
+/** Whisper's own language detection on one window (the first speech). `pcm` is transferred. */
+export async function detectWindowLanguage(pcm: Float32Array, signal?: AbortSignal): Promise<LanguageDetection | undefined> {
+  let detection: LanguageDetection | undefined;
+  await transcriberClient().run(
+    { type: 'detect-language', pcm },
+    { signal, transfer: [pcm.buffer], onEvent: (event) => event.type === 'language' && (detection = event.detection) },
+  );
+  return detection;
 }

@@ -9,6 +9,11 @@ import { getEngine, getWasmEngine, type Engine, type LoadCallbacks } from './eng
 import { dtypeFor } from './models.ts';
 import type { DecodeOptions, EngineOptions, TranscriberEvent, TranscriberRequest } from './transcriber-protocol.ts';
 import { detectSpeech } from './vad-session.ts';
+import { detectLanguage } from './recognition/detect-language.ts';
+import { initialPromptTokens } from './recognition/initial-prompt.ts';
+import { buildDecoderPrompt, DecoderPromptError } from './recognition/prompt.ts';
+import { cleanRepetitions } from './recognition/repetition.ts';
+import { specialIdsFromConfig } from './recognition/special-ids.ts';
 
 const SAMPLE_RATE = 16_000;
 /** Engines that have run once; an engine is reused across files and needs warming only once. */
@@ -24,6 +29,8 @@ serve<TranscriberRequest, TranscriberEvent>(self, async (request, context) => {
       return prepare(request.engine, context);
     case 'detect-speech':
       return context.emit({ type: 'speech', probabilities: await detectSpeech(request.pcm, request.first, context.cancelled) });
+    case 'detect-language':
+      return context.emit({ type: 'language', detection: await withFallback(context, (ready) => detectLanguage(ready.asr, request.pcm)) });
     case 'recognise':
       return recognise(request.pcm, request.offset, request.decode, context);
     default:
@@ -58,34 +65,63 @@ async function warmUp(ready: Engine, { emit, cancelled }: Context): Promise<void
 }
 
 async function recognise(pcm: Float32Array, offset: number, decode: DecodeOptions, context: Context): Promise<void> {
+  const decoded = await withFallback(context, (ready) => decodeWindow(ready, pcm, offset, decode, context.cancelled));
+  if (context.cancelled()) return;
+  const { cues, trimmed, dropped } = cleanRepetitions(decoded);
+  if (trimmed + dropped > 0) context.emit({ type: 'loops', count: trimmed + dropped });
+  context.emit({ type: 'cues', cues });
+}
+
+/**
+ * Runs `work` on the engine; when WebGPU fails mid-run (device lost, out of memory) it goes on
+ * with WASM from this very window and says so. An explicit WebGPU choice, or a failure on WASM,
+ * is the user's to see.
+ */
+async function withFallback<T>(context: Context, work: (ready: Engine) => Promise<T>): Promise<T> {
   if (!engine || !engineOptions) throw new AppErrorException({ code: 'transcription-failed', detail: 'engine not prepared' });
-  let cues: Cue[];
   try {
-    cues = await decodeWindow(engine, pcm, offset, decode, context.cancelled);
+    return await work(engine);
   } catch (error) {
-    // WebGPU can fail mid-run (device lost, out of memory): go on with WASM from this very
-    // window, and say so. An explicit WebGPU choice, or a failure on WASM, is the user's to see.
-    if (context.cancelled() || engine.device !== 'webgpu' || engineOptions.device === 'webgpu') throw error;
+    if (context.cancelled() || engine.device !== 'webgpu' || engineOptions.device === 'webgpu' || error instanceof AppErrorException) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     engine = await getWasmEngine(engineOptions, loadCallbacks(context));
     context.emit({ type: 'device', device: engine.device, dtype: engine.dtype, fallbackFrom: 'webgpu', reason });
     await warmUp(engine, context);
-    cues = await decodeWindow(engine, pcm, offset, decode, context.cancelled);
+    return work(engine);
   }
-  if (!context.cancelled()) context.emit({ type: 'cues', cues });
 }
 
 async function decodeWindow(ready: Engine, pcm: Float32Array, offset: number, decode: DecodeOptions, cancelled: () => boolean): Promise<Cue[]> {
+  // An initial prompt survives transformers.js' segment decoding only in word mode (it leaks into
+  // the first segment's text otherwise), so a prompt switches decoding to words.
+  const words = decode.wordTimestamps || decode.initialPrompt.trim() !== '';
   const output = await ready.asr(pcm, {
-    return_timestamps: decode.wordTimestamps ? 'word' : true,
-    ...(decode.language ? { language: decode.language } : {}),
-    task: decode.task,
+    return_timestamps: words ? 'word' : true,
+    decoder_input_ids: decoderPrompt(ready, decode, words),
     ...(decode.maxNewTokens ? { max_new_tokens: decode.maxNewTokens } : {}),
+    ...(decode.noRepeatNgramSize > 0 ? { no_repeat_ngram_size: decode.noRepeatNgramSize } : {}),
+    ...(decode.repetitionPenalty > 1 ? { repetition_penalty: decode.repetitionPenalty } : {}),
     stopping_criteria: [new StopWhenCancelled(cancelled)],
   });
   if (!output.chunks) throw new AppErrorException({ code: 'transcription-failed', detail: 'no timestamps in output' });
   const seconds = pcm.length / SAMPLE_RATE;
-  return decode.wordTimestamps ? wordChunksToCues(output.chunks, offset, seconds) : chunksToCues(output.chunks, offset, seconds);
+  const cues = words ? wordChunksToCues(output.chunks, offset, seconds) : chunksToCues(output.chunks, offset, seconds);
+  return decode.wordTimestamps ? cues : cues.map(({ start, end, text }) => ({ start, end, text }));
+}
+
+/**
+ * The decoder's starting tokens, built here rather than by transformers.js from `language`/`task`:
+ * it also takes Cantonese (large-v3) and English-only models, and carries the initial prompt.
+ */
+function decoderPrompt(ready: Engine, decode: DecodeOptions, words: boolean): number[] {
+  const ids = specialIdsFromConfig(ready.asr.model.generation_config);
+  const previousTokens = decode.initialPrompt.trim() ? initialPromptTokens(ready.asr.tokenizer, decode.initialPrompt) : undefined;
+  try {
+    return buildDecoderPrompt(ids, { language: ids.kind === 'english-only' ? 'en' : (decode.language ?? 'en'), task: decode.task, timestamps: true, previousTokens: words ? previousTokens : undefined });
+  } catch (error) {
+    if (error instanceof DecoderPromptError) throw new AppErrorException({ code: 'unsupported-language', detail: error.language });
+    throw error;
+  }
 }
 
 /** Ends generation at the next token once the page cancels, so a cancel takes effect in milliseconds. */

@@ -27,8 +27,8 @@ export async function openApp(page: Page, model: ModelChoice): Promise<void> {
   await page.getByTestId('open-settings').click();
   await page.getByTestId('setting-host').fill(MODEL_HOST);
   await page.getByTestId('setting-host').dispatchEvent('change');
-  await page.getByTestId('setting-model').fill(model.modelId);
-  await page.getByTestId('setting-model').dispatchEvent('change');
+  await page.getByTestId('model-id').fill(model.modelId);
+  await page.getByTestId('model-id').dispatchEvent('change');
   await page.getByTestId('setting-device').selectOption(model.device);
   await page.getByTestId('setting-max-tokens').fill(model.maxTokens ? String(model.maxTokens) : '');
   await page.getByTestId('setting-max-tokens').dispatchEvent('change');

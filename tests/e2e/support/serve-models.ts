@@ -13,6 +13,6 @@ const root = path.resolve(here, '../../fixtures/models/out');
 const portArg = process.argv.indexOf('--port');
 const port = portArg >= 0 ? Number(process.argv[portArg + 1]) : 4174;
 
-await generateTestModels(root, ['micro', 'scripted']);
+await generateTestModels(root);
 await startModelServer(root, port);
 console.log(`test models on http://127.0.0.1:${port}/`);

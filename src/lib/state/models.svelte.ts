@@ -1,0 +1,195 @@
+import { cachedFiles, deleteCachedModel, listCachedModels, type CachedModel } from '../storage/model-cache.ts';
+import { entriesFromFiles, importModel, missingFor, planImport, type ImportError, type ImportPlan } from '../storage/model-import.ts';
+import { downloadSize, modelFiles } from '../transcription/catalog.ts';
+import { gpuCapabilities, type GpuCapabilities } from '../transcription/device.ts';
+import { HF_MIRROR_HOST } from '../transcription/languages.ts';
+import { dtypeFor, HUGGING_FACE_HOST, normalizeHost, type Device, type DevicePreference, type DtypeConfig, type Precision } from '../transcription/models.ts';
+
+/** What went wrong in the models area, for the UI to translate. */
+export type ModelsError =
+  | ImportError
+  | { readonly code: 'cache-unavailable'; readonly detail: string }
+  | { readonly code: 'delete-failed'; readonly detail: string };
+
+export type ImportState =
+  | { readonly status: 'idle' }
+  /** Checked and waiting for the user to confirm (and maybe rename). `lacks`: weights the device would still download. */
+  | { readonly status: 'planned'; readonly plan: ImportPlan; readonly lacks: readonly string[]; readonly device: Device }
+  | { readonly status: 'importing'; readonly doneBytes: number; readonly totalBytes: number }
+  | { readonly status: 'done'; readonly modelId: string; readonly host: string; readonly totalBytes: number };
+
+export interface DeviceInfo {
+  readonly device: Device;
+  readonly shaderF16: boolean;
+}
+
+let gpu: Promise<GpuCapabilities> | undefined;
+
+/**
+ * The device a run will use for a preference, by the engine's own rule (`detectDevice`: WebGPU
+ * when an adapter exists). The adapter is asked once per page, not on every keystroke.
+ */
+export async function resolveDevice(preference: DevicePreference): Promise<DeviceInfo> {
+  const caps = await (gpu ??= gpuCapabilities());
+  const device = preference === 'auto' ? (caps.webgpu ? 'webgpu' : 'wasm') : preference;
+  return { device, shaderF16: caps.shaderF16 };
+}
+
+/** Hosts whose paths must be recognised in cache keys (a mirror may live under a path). */
+function knownHosts(current: string): string[] {
+  return [current, HUGGING_FACE_HOST, HF_MIRROR_HOST];
+}
+
+/** The models stored in this browser: listing, deleting, and importing from disk. */
+export class ModelLibrary {
+  cached = $state.raw<readonly CachedModel[]>([]);
+  loading = $state(false);
+  error = $state.raw<ModelsError | undefined>();
+  importState = $state.raw<ImportState>({ status: 'idle' });
+
+  #importController: AbortController | undefined;
+
+  /** Re-reads the cache. */
+  async refresh(host: string): Promise<void> {
+    this.loading = true;
+    try {
+      this.cached = await listCachedModels(knownHosts(host));
+    } catch (caught) {
+      this.error = { code: 'cache-unavailable', detail: describe(caught) };
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Deletes one listed model (its files from that host only). */
+  async remove(model: CachedModel): Promise<void> {
+    try {
+      await deleteCachedModel(model.modelId, model.host);
+    } catch (caught) {
+      this.error = { code: 'delete-failed', detail: describe(caught) };
+    }
+    await this.refresh(model.host);
+  }
+
+  /** Checks picked files; on success waits for `confirmImport`. */
+  async choose(files: Iterable<File>, preference: DevicePreference, precision: Precision): Promise<void> {
+    this.error = undefined;
+    const planned = planImport(entriesFromFiles(files));
+    if (planned.type === 'error') {
+      this.importState = { status: 'idle' };
+      this.error = planned.error;
+      return;
+    }
+    const { device } = await resolveDevice(preference);
+    this.importState = { status: 'planned', plan: planned.plan, lacks: missingFor(planned.plan, dtypeFor(device, precision)), device };
+  }
+
+  /** Stores the planned model under the host and id; true when it worked. */
+  async confirmImport(host: string, modelId: string): Promise<boolean> {
+    const state = this.importState;
+    if (state.status !== 'planned') return false;
+    this.error = undefined;
+    const controller = new AbortController();
+    this.#importController = controller;
+    this.importState = { status: 'importing', doneBytes: 0, totalBytes: state.plan.totalBytes };
+    const result = await importModel(state.plan, { host, modelId }, {
+      signal: controller.signal,
+      onProgress: (doneBytes, totalBytes) => (this.importState = { status: 'importing', doneBytes, totalBytes }),
+    });
+    this.#importController = undefined;
+    if (result.type === 'error') {
+      this.importState = result.error.code === 'invalid-id' ? state : { status: 'idle' };
+      this.error = result.error;
+    } else {
+      this.importState = { status: 'done', modelId: result.modelId, host: result.host, totalBytes: result.totalBytes };
+      // An imported model has no other source: ask the browser not to evict it under storage pressure.
+      void navigator.storage?.persist?.().catch(() => false);
+    }
+    await this.refresh(host);
+    return result.type === 'imported';
+  }
+
+  /** Stops an import (what it wrote is removed) or forgets a planned one. */
+  cancelImport(): void {
+    this.#importController?.abort();
+    if (this.importState.status !== 'importing') this.importState = { status: 'idle' };
+  }
+
+  dismissError(): void {
+    this.error = undefined;
+  }
+}
+
+export const modelLibrary = new ModelLibrary();
+
+/** The picker's size line: first what is stored, else what the host says, before any download. */
+export type SizeEstimate =
+  | { readonly status: 'checking' }
+  | { readonly status: 'cached'; readonly device: Device; readonly bytes: number }
+  | { readonly status: 'known'; readonly device: Device; readonly bytes: number; readonly exact: boolean }
+  /** The repository exists but lacks this precision's files. */
+  | { readonly status: 'missing'; readonly device: Device; readonly files: readonly string[] }
+  /** Not even `config.json`: a mistyped id, or a model the host does not have. */
+  | { readonly status: 'not-found'; readonly host: string }
+  | { readonly status: 'unknown' };
+
+/**
+ * Waits before asking the host, so typing an id or changing the source in quick succession sends
+ * no request for the intermediate values.
+ */
+const SETTLE_MS = 500;
+
+/** The download size of the chosen model for the device a run will use. One per picker. */
+export class DownloadEstimate {
+  estimate = $state.raw<SizeEstimate>({ status: 'checking' });
+  /** The device runs will use, and its GPU's abilities: for recommendations. */
+  deviceInfo = $state.raw<DeviceInfo | undefined>();
+
+  #controller: AbortController | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Re-estimates for a new host, id or device; an older check still running is dropped. */
+  update(host: string, modelId: string, preference: DevicePreference, precision: Precision): void {
+    this.dispose();
+    this.estimate = { status: 'checking' };
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.#timer = setTimeout(() => void this.#check(host, modelId.trim(), preference, precision, controller.signal), SETTLE_MS);
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#controller?.abort();
+  }
+
+  async #check(host: string, modelId: string, preference: DevicePreference, precision: Precision, signal: AbortSignal): Promise<void> {
+    try {
+      const info = await resolveDevice(preference);
+      if (signal.aborted) return;
+      this.deviceInfo = info;
+      const estimate = await estimateFor(normalizeHost(host), modelId, info.device, dtypeFor(info.device, precision), signal);
+      if (!signal.aborted) this.estimate = estimate;
+    } catch {
+      if (!signal.aborted) this.estimate = { status: 'unknown' };
+    }
+  }
+}
+
+async function estimateFor(host: string, modelId: string, device: Device, dtypes: DtypeConfig, signal: AbortSignal): Promise<SizeEstimate> {
+  if (modelId === '') return { status: 'unknown' };
+  const stored = await cachedFiles(host, modelId, modelFiles(dtypes)).catch(() => undefined);
+  if (stored && stored.missing.length === 0) return { status: 'cached', device, bytes: stored.bytes };
+  const size = await downloadSize(host, modelId, dtypes, (url, init) => fetch(url, init), signal);
+  switch (size.type) {
+    case 'known':
+      return { status: 'known', device, bytes: size.totalBytes, exact: size.exact };
+    case 'missing':
+      return size.files.includes('config.json') ? { status: 'not-found', host } : { status: 'missing', device, files: size.files };
+    case 'unknown':
+      return { status: 'unknown' };
+  }
+}
+
+function describe(caught: unknown): string {
+  return caught instanceof Error ? caught.message : String(caught);
+}
