@@ -3,7 +3,7 @@ import type { MediaInfo } from '../media/media-info.ts';
 import { probeMedia } from '../media/media-client.ts';
 import type { MediaStage } from '../media/media-protocol.ts';
 import type { Cue } from '../subtitles/cue.ts';
-import { normalizeCues } from '../subtitles/normalize.ts';
+import { clampToDuration, normalizeCues } from '../subtitles/normalize.ts';
 import { defaultTrack } from '../transcription/languages.ts';
 import type { Device, DtypeConfig } from '../transcription/models.ts';
 import { transcribeStream, type PipelineEnd } from '../transcription/pipeline.ts';
@@ -142,7 +142,7 @@ export class TranscriptionJob {
         onEngineEvent: (event) => this.#onEngineEvent(event),
         onExtracted: (seconds) => (this.extractedSeconds = seconds),
         onRecognised: (seconds) => (this.recognisedSeconds = seconds),
-        onCues: (cues) => (this.cues = normalizeCues([...this.cues, ...cues])),
+        onCues: (cues) => (this.cues = clampToDuration(normalizeCues([...this.cues, ...cues]), this.info?.duration)),
         onAudio: (pcm) => (this.audioParts = [...this.audioParts, new Blob([pcm.slice().buffer])]),
         onLanguage: (detection) => (this.detectedLanguage = detection ?? null),
         onLoops: (count) => (this.loopsRemoved += count),

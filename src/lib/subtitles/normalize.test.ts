@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from './cue.ts';
-import { normalizeCues, sortedNonOverlapping } from './normalize.ts';
+import { clampToDuration, normalizeCues, sortedNonOverlapping } from './normalize.ts';
 
 const cue = (start: number, end: number, text = 'x'): Cue => ({ start, end, text });
 
@@ -139,5 +139,20 @@ describe('normalizeCues with word times', () => {
       { start: 2, end: 2, text: ' c' },
     ]);
     expect(cues[1]?.words).toBeUndefined();
+  });
+});
+
+describe('clampToDuration', () => {
+  it('ends cues at the media duration and drops cues that start after it', () => {
+    const cues = [
+      { start: 1, end: 2, text: 'a' },
+      { start: 179, end: 180.011, text: 'b' },
+      { start: 180.005, end: 180.01, text: 'c' },
+    ];
+    expect(clampToDuration(cues, 180)).toEqual([
+      { start: 1, end: 2, text: 'a' },
+      { start: 179, end: 180, text: 'b' },
+    ]);
+    expect(clampToDuration(cues, undefined)).toEqual(cues);
   });
 });

@@ -89,3 +89,12 @@ function withEnd(cue: Cue, end: number): Cue {
 function toWholeMilliseconds(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
 }
+
+/**
+ * Keeps cues inside the media: decoded audio can run a few milliseconds past the duration the
+ * container announces (codec padding), and a subtitle must not outlast the video. Pure.
+ */
+export function clampToDuration(cues: readonly Cue[], duration: number | undefined): Cue[] {
+  if (duration === undefined || !Number.isFinite(duration)) return [...cues];
+  return cues.filter((cue) => cue.start < duration).map((cue) => (cue.end > duration ? withEnd(cue, duration) : cue));
+}

@@ -14,20 +14,29 @@ describe('chunksToCues', () => {
     expect(chunksToCues([{ text: 'cut off', timestamp: [28, null] }], 30, 29.5)).toEqual([{ start: 58, end: 59.5, text: 'cut off' }]);
   });
 
-  it('clamps times past the end of the audio and keeps cues ordered', () => {
+  it('clamps times past the end of the audio, keeps cues ordered, and loses no text', () => {
     const cues = chunksToCues(
       [
         { text: 'a', timestamp: [1, 4] },
         { text: 'b', timestamp: [3, 40] }, // starts inside the previous one, ends past the audio
-        { text: 'c', timestamp: [41, 45] }, // entirely past the audio: dropped
+        { text: 'c', timestamp: [41, 45] }, // entirely past the audio: no room, joins the cue before
       ],
       0,
       10,
     );
     expect(cues).toEqual([
       { start: 1, end: 4, text: 'a' },
-      { start: 4, end: 10, text: 'b' },
+      { start: 4, end: 10, text: 'b c' },
     ]);
+  });
+
+  it('gives a segment whose end comes before its start a duration from its length', () => {
+    // What transformers.js 4.x produced with a random model: [7.06, 3.9].
+    const cues = chunksToCues([{ text: ' forward', timestamp: [7.06, 3.9] }, { text: ' jokes', timestamp: [3.9, 7.44] }], 30, 30);
+    expect(cues.map((c) => c.text)).toEqual(['forward', 'jokes']);
+    expect(cues[0]).toEqual({ start: 37.06, end: 37.56, text: 'forward' });
+    expect(cues[1]?.start).toBe(37.56);
+    expect(cues[1]?.end).toBeGreaterThan(37.56);
   });
 
   it('drops empty text and keeps millisecond precision over long offsets', () => {

@@ -9,7 +9,10 @@ export interface TimedChunk {
 
 /**
  * Turns one window's chunks into absolute cues: offsets by the window start, clamps every time
- * into the window (models emit times past the end of the audio), keeps them ordered. Pure.
+ * into the window (models emit times past the end of the audio), keeps them ordered, and never
+ * drops text for bad timing: a segment whose end comes before its start (transformers.js 4.x
+ * timestamp regressions, #1684) gets a duration from its length, and one with no room left in
+ * the window joins the cue before it. Pure.
  */
 export function chunksToCues(chunks: readonly TimedChunk[], windowStart: number, windowDuration: number): Cue[] {
   const cues: Cue[] = [];
@@ -19,12 +22,20 @@ export function chunksToCues(chunks: readonly TimedChunk[], windowStart: number,
     if (!text) continue;
     const [rawStart, rawEnd] = chunk.timestamp;
     const start = clamp(rawStart ?? floor, floor, windowDuration);
-    const end = clamp(rawEnd ?? windowDuration, start, windowDuration);
-    if (end <= start) continue;
-    cues.push({ start: round3(windowStart + start), end: round3(windowStart + end), text });
+    const wanted = rawEnd !== null && rawEnd !== undefined && rawEnd > start ? rawEnd : rawEnd === null ? windowDuration : start + readingTime(text);
+    const end = clamp(wanted, start, windowDuration);
+    const previous = cues.at(-1);
+    if (end > start) cues.push({ start: round3(windowStart + start), end: round3(windowStart + end), text });
+    else if (previous) cues[cues.length - 1] = { ...previous, text: `${previous.text} ${text}` };
+    else cues.push({ start: round3(windowStart + Math.max(0, windowDuration - readingTime(text))), end: round3(windowStart + windowDuration), text });
     floor = end;
   }
   return cues;
+}
+
+/** A plausible on-screen time for text whose own timing is unusable: ~15 characters a second. */
+function readingTime(text: string): number {
+  return Math.min(6, Math.max(0.5, text.length / 15));
 }
 
 function clamp(value: number, min: number, max: number): number {
