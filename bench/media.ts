@@ -5,7 +5,7 @@
  *   decoding the same file, their ratio and the real-time factor;
  *   time from dropping the file on the app to its first cue (model already cached);
  *   peak resident memory of Chromium's renderer processes (its workers live there) for both.
- *   npm run bench:media [-- --only 10,60,180,big]   (npm run bench: the 10-minute file only)
+ *   npm run bench:media [-- --only 3,10,60,180,big]   (npm run bench: the 10-minute file only)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync } from 'node:fs';
@@ -27,6 +27,7 @@ const only = new Set((onlyArg >= 0 ? process.argv[onlyArg + 1] ?? '' : '10,60,18
 
 console.log('generating media (first run only)…');
 const makers: Record<string, () => string> = {
+  '3': () => path.join(root, 'tests/fixtures/media/speech-3min.mp4'),
   '10': () => loopedSpeech(root, out, 10),
   '60': () => loopedSpeech(root, out, 60),
   '180': () => loopedSpeech(root, out, 180),
