@@ -15,7 +15,23 @@ export type AppErrorCode =
   | 'transcription-failed'
   | 'worker-crashed'
   | 'cancelled'
-  | 'unknown';
+  | 'unknown'
+  | LlmErrorCode;
+
+/** Failures talking to the user's own OpenAI-compatible endpoint (translation and summary). */
+export type LlmErrorCode =
+  | 'llm-not-configured'
+  | 'llm-auth'
+  | 'llm-not-found'
+  | 'llm-rate-limited'
+  | 'llm-server'
+  | 'llm-unreachable'
+  | 'llm-timeout'
+  | 'llm-stream-cut'
+  | 'llm-bad-response'
+  | 'llm-bad-request'
+  | 'llm-context-too-long'
+  | 'llm-translation-incomplete';
 
 export interface AppError {
   readonly code: AppErrorCode;
