@@ -3,7 +3,7 @@ import { estimateTokens } from './tokens.ts';
 /** No request carries more transcript than this, however large the context: long inputs dilute summaries. */
 export const MAX_CHUNK_TOKENS = 24_000;
 /** The smallest input worth a request, so a tiny context still makes progress. */
-export const MIN_CHUNK_TOKENS = 256;
+export const MIN_CHUNK_TOKENS = 64;
 
 /**
  * How many tokens of transcript (or notes) one request may carry: the context window, less

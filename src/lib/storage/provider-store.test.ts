@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROMPTS } from '../llm/prompts.ts';
+import { DEFAULT_PROVIDER, sanitizeKeys, sanitizePrompts, sanitizeProvider } from './provider-store.ts';
+
+describe('sanitizeProvider', () => {
+  it('gives defaults, with nothing configured, for nothing stored', () => {
+    expect(sanitizeProvider(undefined)).toEqual(DEFAULT_PROVIDER);
+    expect(DEFAULT_PROVIDER.baseURL).toBe('');
+  });
+
+  it('keeps valid values and replaces invalid ones field by field', () => {
+    expect(
+      sanitizeProvider({ presetId: 'ollama', baseURL: ' http://localhost:11434/v1 ', model: 'qwen2.5:7b', batchSize: 0, contextLines: 3, timeoutSeconds: 'x', rememberKey: false }),
+    ).toEqual({ ...DEFAULT_PROVIDER, presetId: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'qwen2.5:7b', contextLines: 3, rememberKey: false });
+    expect(sanitizeProvider({ presetId: 'nope' }).presetId).toBe('custom');
+  });
+});
+
+describe('sanitizeKeys', () => {
+  it('keeps keys stored under real origins only', () => {
+    expect(sanitizeKeys({ 'https://api.deepseek.com': 'sk-1', 'https://x.test/v1': 'sk-2', 'http://localhost:11434': 3, nope: 'sk-4' })).toEqual({
+      'https://api.deepseek.com': 'sk-1',
+    });
+    expect(sanitizeKeys('junk')).toEqual({});
+  });
+});
+
+describe('sanitizePrompts', () => {
+  it('lays edits over the defaults', () => {
+    expect(sanitizePrompts({ summary: 'Mine in {language}', translate: '  ', extra: 'x' })).toEqual({ ...DEFAULT_PROMPTS, summary: 'Mine in {language}' });
+    expect(sanitizePrompts(null)).toEqual(DEFAULT_PROMPTS);
+  });
+});
