@@ -39,7 +39,8 @@ test('network audit: the transcript goes only to the configured base URL, and th
   await expect(page.getByTestId('summary')).toHaveAttribute('data-status', 'done');
 
   const downloads: string[] = [];
-  for (const id of ['download-srt', 'download-vtt', 'download-translation-srt', 'download-translation-vtt', 'download-translation-bilingual-srt', 'download-translation-bilingual-vtt', 'summary-download']) {
+  const translationExports = ['srt', 'vtt', 'bilingual-srt', 'bilingual-vtt'].map((kind) => `download-translation-${kind}`);
+  for (const id of ['download-srt', 'download-vtt', ...translationExports, 'summary-download']) {
     downloads.push(await readFile(await (await clickDownload(page, id)).path(), 'utf8'));
   }
 

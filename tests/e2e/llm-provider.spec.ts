@@ -95,7 +95,9 @@ test('test connection lists models, falls back to a one-token request, and expla
   server.reset({ key: TEST_KEY, models: false });
   await page.getByTestId('llm-test').click();
   await expect(result).toHaveText('Connected: the model answered.');
-  expect(server.chats().map((c) => c.json)).toEqual([{ model: 'zimu-test-chat', stream: false, messages: [{ role: 'user', content: 'Hi' }], max_tokens: 1 }]);
+  expect(server.chats().map((c) => c.json)).toEqual([
+    { model: 'zimu-test-chat', stream: false, messages: [{ role: 'user', content: 'Hi' }], max_tokens: 1 },
+  ]);
 
   const failures: [string, () => Promise<void> | void, string][] = [
     ['wrong key', () => page.getByTestId('llm-api-key').fill('sk-wrong-key-000000'), 'llm-auth'],

@@ -61,7 +61,8 @@ describe('complete', () => {
   });
 
   it('tells a too-long prompt from other bad requests', async () => {
-    server.script({ kind: 'status', status: 400, body: JSON.stringify({ error: { message: "This model's maximum context length is 4096 tokens." } }) });
+    const body = JSON.stringify({ error: { message: "This model's maximum context length is 4096 tokens." } });
+    server.script({ kind: 'status', status: 400, body });
     const error = await failure(createChatClient(endpoint()).complete(hello, { signal: new AbortController().signal }));
     expect(error.code).toBe('llm-context-too-long');
   });
@@ -93,7 +94,8 @@ describe('complete', () => {
   it('reports a stream cut in the middle, after delivering what arrived', async () => {
     server.script({ kind: 'cut', afterChars: 10 });
     const pieces: string[] = [];
-    const error = await failure(createChatClient(endpoint()).complete(hello, { signal: new AbortController().signal, onDelta: (d) => pieces.push(d) }));
+    const pending = createChatClient(endpoint()).complete(hello, { signal: new AbortController().signal, onDelta: (d) => pieces.push(d) });
+    const error = await failure(pending);
     expect(error.code).toBe('llm-stream-cut');
     expect(pieces.join('')).toBe('Hello ther');
     expect(server.chats()).toHaveLength(1);

@@ -8,7 +8,11 @@ const short: Cue[] = [
   { start: 0, end: 2.4, text: 'Hello from Zimu.' },
   { start: 2.4, end: 5.8, text: 'These subtitles run in your browser.' },
 ];
-const long: Cue[] = Array.from({ length: 300 }, (_, i) => ({ start: i * 2, end: i * 2 + 2, text: `Sentence number ${i} of a long talk about many things.` }));
+const long: Cue[] = Array.from({ length: 300 }, (_, i) => ({
+  start: i * 2,
+  end: i * 2 + 2,
+  text: `Sentence number ${i} of a long talk about many things.`,
+}));
 
 const request = (overrides: Partial<SummaryRequest>): SummaryRequest => ({
   cues: short,

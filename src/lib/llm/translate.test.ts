@@ -98,7 +98,8 @@ describe('translateCues', () => {
       if (++calls === 2) throw new Error('offline');
       return asked(messages).map((l) => `[${l.id}] ok`).join('\n');
     };
-    const pending = translateCues(request(), { complete, signal: new AbortController().signal, onTranslated: (t) => t.forEach((v, k) => translations.set(k, v)) });
+    const onTranslated = (batch: ReadonlyMap<number, string>) => batch.forEach((v, k) => translations.set(k, v));
+    const pending = translateCues(request(), { complete, signal: new AbortController().signal, onTranslated });
     await expect(pending).rejects.toThrow('offline');
     expect([...translations.keys()]).toEqual([0, 1, 2]);
   });

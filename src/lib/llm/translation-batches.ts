@@ -139,5 +139,8 @@ function retryNote(problem: BatchProblem, ids: readonly number[]): string {
         }[problem.kind];
   const first = (ids[0] ?? 0) + 1;
   const last = (ids.at(-1) ?? 0) + 1;
-  return `Your previous answer could not be used: ${why}. Answer again with exactly ${ids.length} lines, numbered [${first}] to [${last}], one per line above.`;
+  return (
+    `Your previous answer could not be used: ${why}. ` +
+    `Answer again with exactly ${ids.length} lines, numbered [${first}] to [${last}], one per line above.`
+  );
 }

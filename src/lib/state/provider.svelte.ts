@@ -69,7 +69,11 @@ export class ProviderSettings {
 
   snapshot(): StoredProvider {
     const { presetId, baseURL, model, contextTokens, timeoutSeconds, batchSize, contextLines, rememberKey } = this;
-    return { presetId, baseURL, model, contextTokens, timeoutSeconds, batchSize, contextLines, rememberKey, translateLanguage: this.translateLanguage, summaryLanguage: this.summaryLanguage };
+    const { translateLanguage, summaryLanguage } = this;
+    return {
+      ...{ presetId, baseURL, model, contextTokens, timeoutSeconds },
+      ...{ batchSize, contextLines, rememberKey, translateLanguage, summaryLanguage },
+    };
   }
 
   /** Saves; a full or blocked store only costs persistence. */

@@ -85,7 +85,7 @@ export class SummaryJob {
     const current = () => controller === this.#controller;
     try {
       await summarize(
-        { cues, language: options.language, templates: options.templates, contextTokens: options.contextTokens, notes: this.notes, partial: this.text },
+        { ...options, cues, notes: this.notes, partial: this.text },
         {
           complete: options.complete,
           signal: controller.signal,

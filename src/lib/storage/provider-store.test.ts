@@ -10,7 +10,15 @@ describe('sanitizeProvider', () => {
 
   it('keeps valid values and replaces invalid ones field by field', () => {
     expect(
-      sanitizeProvider({ presetId: 'ollama', baseURL: ' http://localhost:11434/v1 ', model: 'qwen2.5:7b', batchSize: 0, contextLines: 3, timeoutSeconds: 'x', rememberKey: false }),
+      sanitizeProvider({
+        presetId: 'ollama',
+        baseURL: ' http://localhost:11434/v1 ',
+        model: 'qwen2.5:7b',
+        batchSize: 0,
+        contextLines: 3,
+        timeoutSeconds: 'x',
+        rememberKey: false,
+      }),
     ).toEqual({ ...DEFAULT_PROVIDER, presetId: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'qwen2.5:7b', contextLines: 3, rememberKey: false });
     expect(sanitizeProvider({ presetId: 'nope' }).presetId).toBe('custom');
   });

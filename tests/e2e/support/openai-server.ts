@@ -221,7 +221,8 @@ async function cut(response: ServerResponse): Promise<void> {
 }
 
 function sse(delta: Readonly<Record<string, string>>, finish: string | null): string {
-  const chunk = { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 0, model: 'zimu-test', choices: [{ index: 0, delta, finish_reason: finish }] };
+  const choices = [{ index: 0, delta, finish_reason: finish }];
+  const chunk = { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 0, model: 'zimu-test', choices };
   return `data: ${JSON.stringify(chunk)}\n\n`;
 }
 

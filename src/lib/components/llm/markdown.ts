@@ -4,7 +4,10 @@ import { marked } from 'marked';
 // Text structure only. No <img>, <video>, <iframe>, <style> or attributes that load anything:
 // a model's answer (which may repeat a hostile transcript) must not make the page fetch from a
 // third-party host, let alone run script.
-const ALLOWED_TAGS = ['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'];
+const ALLOWED_TAGS = [
+  ...['p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote'],
+  ...['strong', 'em', 'del', 'code', 'pre', 'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td'],
+];
 const ALLOWED_ATTR = ['href', 'title', 'start'];
 
 let hooked = false;
