@@ -98,15 +98,8 @@ async function testWith(client: OpenAI, endpoint: LlmEndpoint, signal: AbortSign
 
 /** One streamed request. A watchdog aborts it when nothing arrives for `timeoutMs`. */
 async function streamOnce(client: OpenAI, endpoint: LlmEndpoint, messages: readonly ChatMessage[], options: CompleteOptions): Promise<string> {
-  const watchdog = new AbortController();
-  const stopWatching = () => watchdog.abort();
-  options.signal.addEventListener('abort', stopWatching, { once: true });
-  let timedOut = false;
-  let timer = setTimeout(() => ((timedOut = true), watchdog.abort()), endpoint.timeoutMs);
-  const rearm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => ((timedOut = true), watchdog.abort()), endpoint.timeoutMs);
-  };
+  if (options.signal.aborted) throw llmError('cancelled');
+  const watchdog = startWatchdog(options.signal, endpoint.timeoutMs);
   const progress = { text: '', events: 0, finished: false, responded: false };
   try {
     const stream = await client.chat.completions.create(
@@ -115,21 +108,48 @@ async function streamOnce(client: OpenAI, endpoint: LlmEndpoint, messages: reado
     );
     progress.responded = true;
     for await (const chunk of stream) {
-      rearm();
+      watchdog.rearm();
       readChunk(chunk, progress, options);
     }
   } catch (caught) {
-    throw interrupted(caught, { timedOut, aborted: options.signal.aborted, ...progress });
+    throw interrupted(caught, { timedOut: watchdog.timedOut(), aborted: options.signal.aborted, ...progress });
   } finally {
-    clearTimeout(timer);
-    options.signal.removeEventListener('abort', stopWatching);
+    watchdog.dispose();
   }
   // The SDK ends a stream quietly when it is aborted, so check why it ended.
   if (options.signal.aborted) throw llmError('cancelled');
-  if (timedOut) throw llmError('llm-timeout');
+  if (watchdog.timedOut()) throw llmError('llm-timeout');
   if (progress.events === 0) throw llmError('llm-bad-response', 'The response was not an event stream (no "data:" events).');
   if (!progress.finished) throw llmError('llm-stream-cut', `The stream ended after ${progress.text.length} characters without a finish reason.`);
   return progress.text;
+}
+
+/**
+ * An abort signal that fires when the user stops, or when `ms` pass without a `rearm()`: the
+ * SDK's own timeout covers only the wait for response headers, not a stream that goes quiet.
+ */
+function startWatchdog(user: AbortSignal, ms: number) {
+  const controller = new AbortController();
+  const forward = () => controller.abort();
+  user.addEventListener('abort', forward, { once: true });
+  let timedOut = false;
+  const expire = () => {
+    timedOut = true;
+    controller.abort();
+  };
+  let timer = setTimeout(expire, ms);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    rearm: () => {
+      clearTimeout(timer);
+      timer = setTimeout(expire, ms);
+    },
+    dispose: () => {
+      clearTimeout(timer);
+      user.removeEventListener('abort', forward);
+    },
+  };
 }
 
 function readChunk(chunk: ChatCompletionChunk, progress: { text: string; events: number; finished: boolean }, options: CompleteOptions): void {
