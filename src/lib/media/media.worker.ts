@@ -22,7 +22,7 @@ type Emit = HandlerContext<MediaEvent>['emit'];
 /** One ffmpeg, one command at a time: a new request waits until the previous one has let go. */
 let queue: Promise<void> = Promise.resolve();
 
-serve<MediaRequest, MediaEvent>(self, (request, context) => {
+serve<MediaRequest, MediaEvent>(self, 'extraction-failed', (request, context) => {
   const run = queue.then(() => handle(request, context));
   queue = run.catch(() => undefined);
   return run;
@@ -58,6 +58,8 @@ async function handle(request: MediaRequest, context: HandlerContext<MediaEvent>
 function probe(core: FFmpegCore): MediaInfo {
   const log = collectLog(core);
   core.setTimeout(PROBE_TIMEOUT_MS);
+  // A previous probe that threw may have left its output: never read another file's streams.
+  if (core.FS.analyzePath(PROBE_OUT).exists) core.FS.unlink(PROBE_OUT);
   // ffprobe in ffmpeg.wasm 0.12 returns -1 even when it succeeds: judge by what it wrote.
   core.ffprobe(...probeArgs(INPUT, PROBE_OUT));
   core.reset();

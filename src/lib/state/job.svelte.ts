@@ -3,7 +3,7 @@ import type { MediaInfo } from '../media/media-info.ts';
 import { probeMedia } from '../media/media-client.ts';
 import type { MediaStage } from '../media/media-protocol.ts';
 import type { Cue } from '../subtitles/cue.ts';
-import { clampToDuration, normalizeCues } from '../subtitles/normalize.ts';
+import { clampToDuration, effectiveDuration, normalizeCues } from '../subtitles/normalize.ts';
 import { defaultTrack } from '../transcription/languages.ts';
 import type { Device, DtypeConfig } from '../transcription/models.ts';
 import { transcribeStream, type PipelineEnd } from '../transcription/pipeline.ts';
@@ -12,6 +12,9 @@ import type { LanguageDetection } from '../transcription/recognition/language-ra
 import { assertNever } from '../workers/protocol.ts';
 
 export type JobStage = MediaStage | TranscriberStage;
+
+/** The WAV export keeps at most an hour of 16 kHz float audio (230 MB). */
+const KEEP_AUDIO_SECONDS = 3600;
 export type JobStatus = 'idle' | 'running' | 'choosing-track' | 'done' | 'cancelled' | 'failed';
 
 export interface DownloadProgress {
@@ -59,8 +62,12 @@ export class TranscriptionJob {
   detectedLanguage = $state.raw<LanguageDetection | null | undefined>();
   /** Lines the repetition guard removed or trimmed. */
   loopsRemoved = $state(0);
-  /** The decoded audio, kept as Blob parts (out of the JS heap) for the WAV export. */
+  /**
+   * The decoded audio, kept as Blob parts (out of the JS heap) for the WAV export, up to
+   * `KEEP_AUDIO_SECONDS`; longer files offer no export rather than grow memory with their length.
+   */
   audioParts = $state.raw<readonly Blob[]>([]);
+  audioComplete = $state(true);
 
   #file: File | undefined;
   #settings: RunSettings | undefined;
@@ -142,8 +149,9 @@ export class TranscriptionJob {
         onEngineEvent: (event) => this.#onEngineEvent(event),
         onExtracted: (seconds) => (this.extractedSeconds = seconds),
         onRecognised: (seconds) => (this.recognisedSeconds = seconds),
-        onCues: (cues) => (this.cues = clampToDuration(normalizeCues([...this.cues, ...cues]), this.info?.duration)),
-        onAudio: (pcm) => (this.audioParts = [...this.audioParts, new Blob([pcm.slice().buffer])]),
+        onCues: (cues) =>
+          (this.cues = clampToDuration(normalizeCues([...this.cues, ...cues]), effectiveDuration(this.info?.duration, this.extractedSeconds))),
+        onAudio: (pcm) => this.#keepAudio(pcm),
         onLanguage: (detection) => (this.detectedLanguage = detection ?? null),
         onLoops: (count) => (this.loopsRemoved += count),
       },
@@ -151,6 +159,16 @@ export class TranscriptionJob {
     if (this.#controller !== controller) return;
     this.damage = detectDamage(end, this.info?.duration);
     this.#finish('done');
+  }
+
+  #keepAudio(pcm: Float32Array): void {
+    const kept = this.audioParts.reduce((sum, part) => sum + part.size, 0) / 4 / 16_000;
+    if (!this.audioComplete || kept + pcm.length / 16_000 > KEEP_AUDIO_SECONDS) {
+      this.audioComplete = false;
+      this.audioParts = [];
+      return;
+    }
+    this.audioParts = [...this.audioParts, new Blob([pcm.slice().buffer])];
   }
 
   #onEngineEvent(event: TranscriberEvent): void {
@@ -201,6 +219,7 @@ export class TranscriptionJob {
     this.startedAt = performance.now();
     this.recognitionStartedAt = undefined;
     this.audioParts = [];
+    this.audioComplete = true;
     this.detectedLanguage = undefined;
     this.loopsRemoved = 0;
     return controller;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cue } from './cue.ts';
-import { clampToDuration, normalizeCues, sortedNonOverlapping } from './normalize.ts';
+import { clampToDuration, effectiveDuration, normalizeCues, sortedNonOverlapping } from './normalize.ts';
 
 const cue = (start: number, end: number, text = 'x'): Cue => ({ start, end, text });
 
@@ -154,5 +154,14 @@ describe('clampToDuration', () => {
       { start: 179, end: 180, text: 'b' },
     ]);
     expect(clampToDuration(cues, undefined)).toEqual(cues);
+  });
+});
+
+describe('effectiveDuration', () => {
+  it('trusts the container for codec padding, the decoded audio when the header is wrong', () => {
+    expect(effectiveDuration(180, 180.011)).toBe(180);
+    expect(effectiveDuration(180, 120)).toBe(180);
+    expect(effectiveDuration(180, 240)).toBeUndefined();
+    expect(effectiveDuration(undefined, 10)).toBeUndefined();
   });
 });

@@ -92,9 +92,20 @@ function toWholeMilliseconds(seconds: number): number {
 
 /**
  * Keeps cues inside the media: decoded audio can run a few milliseconds past the duration the
- * container announces (codec padding), and a subtitle must not outlast the video. Pure.
+ * container announces (codec padding), and a subtitle must not outlast the video. Callers pass
+ * no duration when the announced one is wrong (see `effectiveDuration`). Pure.
  */
 export function clampToDuration(cues: readonly Cue[], duration: number | undefined): Cue[] {
   if (duration === undefined || !Number.isFinite(duration)) return [...cues];
   return cues.filter((cue) => cue.start < duration).map((cue) => (cue.end > duration ? withEnd(cue, duration) : cue));
+}
+
+/**
+ * The duration cues must stay within: the container's, unless the audio actually decoded runs
+ * well past it (a VBR MP3 without a header, a WAV with a wrong size), when the header is wrong
+ * and the audio is the truth. Undefined: don't clamp. Pure.
+ */
+export function effectiveDuration(announced: number | undefined, decodedSeconds: number): number | undefined {
+  if (announced === undefined || decodedSeconds > announced + 1) return undefined;
+  return announced;
 }

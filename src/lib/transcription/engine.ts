@@ -28,6 +28,8 @@ export interface LoadCallbacks {
 }
 
 let current: { readonly key: string; readonly engine: Promise<Engine> } | undefined;
+/** Set once WebGPU failed in this worker: "automatic" then means WASM, not another failure per file. */
+let webgpuFailed = false;
 
 configureRuntime();
 
@@ -35,7 +37,8 @@ configureRuntime();
  * One engine per worker, reused across files; another model, device or precision disposes the
  * old one first (its GPU buffers and WASM memory are freed, not left to the garbage collector).
  */
-export function getEngine(options: EngineOptions, callbacks: LoadCallbacks): Promise<Engine> {
+export function getEngine(requested: EngineOptions, callbacks: LoadCallbacks): Promise<Engine> {
+  const options: EngineOptions = webgpuFailed && requested.device === 'auto' ? { ...requested, device: 'wasm' } : requested;
   return swapEngine(JSON.stringify([normalizeHost(options.source.host), options.source.modelId, options.device, options.precision]), () =>
     loadEngine(options, callbacks),
   );
@@ -43,6 +46,7 @@ export function getEngine(options: EngineOptions, callbacks: LoadCallbacks): Pro
 
 /** After WebGPU failed mid-run: the same model on WASM, keeping the user's precision override. */
 export function getWasmEngine(options: EngineOptions, callbacks: LoadCallbacks): Promise<Engine> {
+  webgpuFailed = true;
   return getEngine({ ...options, device: 'wasm' }, callbacks);
 }
 
@@ -79,6 +83,7 @@ async function loadEngine(options: EngineOptions, callbacks: LoadCallbacks): Pro
     // WebGPU can fail where WASM works (missing ops or files, lost device, no memory): fall
     // back and say so, unless the user asked for WebGPU explicitly.
     if (device !== 'webgpu' || options.device === 'webgpu') throw asLoadError(error);
+    webgpuFailed = true;
     callbacks.onFallback('webgpu', error instanceof Error ? error.message : String(error));
     return createEngine(options, 'wasm', callbacks.onProgress).catch((e: unknown) => {
       throw asLoadError(e);

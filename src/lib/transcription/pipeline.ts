@@ -8,9 +8,13 @@ import { WindowPlanner } from './window-planner.ts';
 
 const SAMPLE_RATE = 16_000;
 /** ~30 s per decoded chunk, a whole number of VAD frames so probabilities stay on one grid. */
-const CHUNK_SAMPLES = SILERO_FRAME_SAMPLES * 938;
-/** Chunks decoded ahead of recognition: about two minutes, a few MB, whatever the file's length. */
-const AHEAD_LIMIT = 4;
+export const CHUNK_SAMPLES = SILERO_FRAME_SAMPLES * 938;
+/**
+ * Chunks decoded ahead of recognition: about two minutes, a few MB, whatever the file's length.
+ * The window planner may need up to 3 unreleased chunks to decide a window, so fewer than 4
+ * can deadlock (pipeline-flow.test.ts replays random speech to keep this true).
+ */
+export const AHEAD_LIMIT = 4;
 
 export interface PipelineOptions {
   readonly audioTrack: number;

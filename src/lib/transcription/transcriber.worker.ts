@@ -23,7 +23,7 @@ let engineOptions: EngineOptions | undefined;
 
 type Context = HandlerContext<TranscriberEvent>;
 
-serve<TranscriberRequest, TranscriberEvent>(self, async (request, context) => {
+serve<TranscriberRequest, TranscriberEvent>(self, 'transcription-failed', async (request, context) => {
   switch (request.type) {
     case 'prepare':
       return prepare(request.engine, context);
@@ -52,7 +52,8 @@ async function prepare(options: EngineOptions, context: Context): Promise<void> 
   engineOptions = options;
   engine = await getEngine(options, loadCallbacks(context));
   context.emit({ type: 'device', device: engine.device, dtype: engine.dtype });
-  await warmUp(engine, context);
+  // WebGPU often fails on the first inference rather than at load: the warm-up falls back too.
+  await withFallback(context, (ready) => warmUp(ready, context));
 }
 
 async function warmUp(ready: Engine, { emit, cancelled }: Context): Promise<void> {

@@ -87,7 +87,12 @@ export class WorkerClient<Req, Ev> {
         reject: (error) => (settle(), reject(error)),
       });
       signal?.addEventListener('abort', onAbort, { once: true });
-      worker.postMessage({ kind: 'request', id, request, cancelFlag } satisfies ToWorker<Req>, transfer);
+      try {
+        worker.postMessage({ kind: 'request', id, request, cancelFlag } satisfies ToWorker<Req>, transfer);
+      } catch (error) {
+        // A request that can't be cloned (e.g. an already transferred buffer) never reached the worker.
+        this.#pending.get(id)?.reject(new AppErrorException({ code: 'unknown', detail: error instanceof Error ? error.message : String(error) }));
+      }
     });
   }
 
@@ -103,6 +108,7 @@ export class WorkerClient<Req, Ev> {
     const worker = this.#create();
     worker.addEventListener('message', (event: MessageEvent<FromWorker<Ev>>) => this.#receive(event.data));
     worker.addEventListener('error', (event: Event) => {
+      if (this.#worker !== worker) return; // a worker already replaced can't take the new one down
       // ErrorEvent is not a global everywhere (Node, in tests), so read the field structurally.
       const detail = 'message' in event && typeof event.message === 'string' ? event.message : undefined;
       this.terminate(detail ? { code: 'worker-crashed', detail } : { code: 'worker-crashed' });

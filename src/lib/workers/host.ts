@@ -1,4 +1,4 @@
-import { toAppError } from '../errors.ts';
+import { toAppError, type AppErrorCode } from '../errors.ts';
 import { assertNever, type Endpoint, type FromWorker, type ToWorker } from './protocol.ts';
 
 /** What a request handler gets besides its request. */
@@ -19,9 +19,12 @@ export type Handler<Req, Ev> = (request: Req, context: HandlerContext<Ev>) => Pr
  * `cancelled`.
  *
  * @example
- * serve<MediaRequest, MediaEvent>(self, async (request, { signal, emit }) => { … });
+ * serve<MediaRequest, MediaEvent>(self, 'extraction-failed', async (request, { signal, emit }) => { … });
+ *
+ * `failureCode` is what an exception that isn't already an AppError (a runtime's own Error)
+ * becomes, so the user reads "recognition failed" rather than "unexpected error".
  */
-export function serve<Req, Ev>(endpoint: Endpoint, handler: Handler<Req, Ev>): void {
+export function serve<Req, Ev>(endpoint: Endpoint, failureCode: AppErrorCode, handler: Handler<Req, Ev>): void {
   const running = new Map<number, AbortController>();
   const send = (message: FromWorker<Ev>, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
 
@@ -53,7 +56,7 @@ export function serve<Req, Ev>(endpoint: Endpoint, handler: Handler<Req, Ev>): v
       await handler(request, context);
       send(context.cancelled() ? { kind: 'cancelled', id } : { kind: 'done', id });
     } catch (caught) {
-      send(context.cancelled() ? { kind: 'cancelled', id } : { kind: 'failed', id, error: toAppError(caught) });
+      send(context.cancelled() ? { kind: 'cancelled', id } : { kind: 'failed', id, error: toAppError(caught, failureCode) });
     } finally {
       running.delete(id);
     }

@@ -8,6 +8,7 @@ type Req =
   | { type: 'count'; to: number; stepMs: number }
   | { type: 'busy' }
   | { type: 'fail' }
+  | { type: 'crash' }
   | { type: 'hang' };
 type Ev = { type: 'echoed'; data: Float32Array } | { type: 'tick'; n: number };
 
@@ -22,7 +23,7 @@ function connect(handler: Handler<Req, Ev>) {
     created++;
     const { port1, port2 } = new MessageChannel();
     ports.push(port1, port2);
-    serve<Req, Ev>(port2, handler);
+    serve<Req, Ev>(port2, 'transcription-failed', handler);
     const listen = (type: 'message' | 'error', listener: (event: MessageEvent) => void) => {
       if (type === 'message') port1.addEventListener('message', listener);
     };
@@ -66,6 +67,8 @@ const handler: Handler<Req, Ev> = async (request, context) => {
     }
     case 'fail':
       throw new AppErrorException({ code: 'no-audio-stream', detail: 'nothing to hear' });
+    case 'crash':
+      throw new Error('out of memory');
     case 'hang':
       await new Promise(() => undefined); // never answers, even to cancel
   }
@@ -93,6 +96,12 @@ describe('worker protocol', () => {
     const error = await client.run({ type: 'fail' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppErrorException);
     expect(error instanceof AppErrorException && error.error).toEqual({ code: 'no-audio-stream', detail: 'nothing to hear' });
+  });
+
+  it('turns a plain runtime Error into the worker’s own failure code, keeping its message', async () => {
+    const { client } = connect(handler);
+    const error = await client.run({ type: 'crash' }).catch((e: unknown) => e);
+    expect(error instanceof AppErrorException && error.error).toEqual({ code: 'transcription-failed', detail: 'out of memory' });
   });
 
   it('routes concurrent requests by id', async () => {
