@@ -25,5 +25,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    // A stray `.only` must not pass CI with most of the suite skipped.
+    allowOnly: !process.env.CI,
   },
 });

@@ -16,6 +16,7 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { createServer, preview } from 'vite';
 import { generateTestModels, TEST_MODELS } from '../tests/fixtures/models/generate.ts';
 import { startModelServer } from '../tests/e2e/support/model-server.ts';
+import { mib, sampleRendererMemory } from '../tests/e2e/support/memory.ts';
 import { bigFile, loopedSpeech } from './make-media.ts';
 import type { MediaBenchResult } from './media-page.ts';
 
@@ -87,7 +88,7 @@ function timeNative(file: string): number {
 async function browserExtraction(browser: BrowserContext, file: string): Promise<{ result: MediaBenchResult; peak: number }> {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${DEV_PORT}/bench/media.html`);
-  const memory = sampleRendererMemory();
+  const memory = sampleRendererMemory(profile);
   await page.locator('#file').setInputFiles(file);
   await page.waitForFunction(() => Reflect.has(window, 'benchResult'), undefined, { timeout: 3_600_000, polling: 500 });
   const result: MediaBenchResult = await page.evaluate(() => Reflect.get(window, 'benchResult'));
@@ -110,7 +111,7 @@ async function timeToFirstCue(browser: BrowserContext, file: string): Promise<{ 
   // Warm the model cache with the sample, as a returning user would have.
   await page.getByTestId('try-sample').click();
   await page.getByTestId('status').waitFor({ timeout: 120_000 });
-  const memory = sampleRendererMemory();
+  const memory = sampleRendererMemory(profile);
   const start = performance.now();
   await page.getByTestId('file-input').setInputFiles(file);
   await page.getByTestId('cue').first().waitFor({ timeout: 600_000 });
@@ -120,32 +121,4 @@ async function timeToFirstCue(browser: BrowserContext, file: string): Promise<{ 
   const peak = memory.stop();
   await page.close();
   return { ms, peak };
-}
-
-/**
- * Peak resident memory of this browser's renderer processes (found through the process tree under
- * the one whose command line names our profile), sampled every 100 ms. Other Chromiums on the
- * machine don't count.
- */
-function sampleRendererMemory(): { stop: () => number } {
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, rendererMemory())), 100);
-  return { stop: () => (clearInterval(timer), peak) };
-}
-
-function rendererMemory(): number {
-  const rows = spawnSync('ps', ['-eo', 'pid=,ppid=,rss=,args=']).stdout.toString().split('\n').map((line) => {
-    const [pid = '', ppid = '', rss = '', ...args] = line.trim().split(/\s+/);
-    return { pid, ppid, rss: Number(rss) * 1024, args: args.join(' ') };
-  });
-  const ours = new Set(rows.filter((r) => r.args.includes(profile)).map((r) => r.pid));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const r of rows) if (ours.has(r.ppid) && !ours.has(r.pid)) (ours.add(r.pid), (grew = true));
-  }
-  return rows.filter((r) => ours.has(r.pid) && r.args.includes('--type=renderer')).reduce((sum, r) => sum + r.rss, 0);
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 }

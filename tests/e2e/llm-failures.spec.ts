@@ -95,11 +95,13 @@ test('Stop ends a summary at once and keeps what was written', async ({ page }) 
   await configureProvider(page, server);
   await page.getByTestId('summary-start').click();
   await expect(page.getByTestId('summary-body')).toContainText('TL;DR');
+  const abandoned = server.abandonedChats;
   await page.getByTestId('summary-stop').click();
   await expect(page.getByTestId('summary')).toHaveAttribute('data-status', 'stopped');
   await expect(page.getByTestId('summary-stopped')).toBeVisible();
   const kept = await page.getByTestId('summary-body').textContent();
-  await page.waitForTimeout(600);
+  // The app closed the stream (the server would have sent more), and what was shown stays.
+  await expect.poll(() => server.abandonedChats).toBe(abandoned + 1);
   expect(await page.getByTestId('summary-body').textContent()).toBe(kept);
   await expect(page.getByTestId('summary-resume')).toBeVisible();
   await fillAndChange(page, 'summary-language', 'German'); // another language: Resume would mix plans, so it goes

@@ -80,11 +80,15 @@ test('an interrupted translation resumes where it stopped, and Stop keeps finish
   await expect(page.getByTestId('translate-start')).toHaveText('Translate again');
   await page.getByTestId('translate-start').click();
   await expect(page.getByTestId('translate-progress')).toHaveAttribute('data-done', '1');
+  // Stop only once the second request is at the server, so it is that request Stop ends.
+  await expect.poll(() => server.chats().length).toBe(5);
+  const abandoned = server.abandonedChats;
   await page.getByTestId('translate-stop').click();
   await expect(page.getByTestId('translation')).toHaveAttribute('data-status', 'stopped');
   await expect(page.getByTestId('translate-stopped')).toBeVisible();
   expect(await shownTranslations(page)).toEqual(['译1：Hello from Zimu.', '…']);
-  await page.waitForTimeout(500);
+  // The stopped request's connection is closed by the app, and nothing more is sent.
+  await expect.poll(() => server.abandonedChats).toBe(abandoned + 1);
   expect(server.chats()).toHaveLength(5);
 });
 

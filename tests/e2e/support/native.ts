@@ -1,4 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { expect, type Page } from '@playwright/test';
+import { decodeWavFloat32 } from '../../../src/lib/media/wav.ts';
+import { clickDownload } from './app.ts';
 
 /** Native ffmpeg's 16 kHz mono float32 extraction of a file: the reference the browser must match. */
 export function nativePcm(file: string, audioIndex = 0): Float32Array {
@@ -10,7 +14,31 @@ export function nativePcm(file: string, audioIndex = 0): Float32Array {
   return new Float32Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 4));
 }
 
-/** Pearson correlation over the common length. */
+/** The PCM the app decoded, through its own "Save audio (WAV)" button. */
+export async function browserPcm(page: Page): Promise<{ sampleRate: number; pcm: Float32Array }> {
+  const download = await clickDownload(page, 'download-wav');
+  const bytes = await readFile(await download.path());
+  return decodeWavFloat32(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** The largest absolute difference between two signals of the same length. */
+export function maxDifference(a: Float32Array, b: Float32Array): number {
+  let max = 0;
+  for (let i = 0; i < a.length; i++) max = Math.max(max, Math.abs((a[i] ?? 0) - (b[i] ?? 0)));
+  return max;
+}
+
+/**
+ * Asserts the browser's PCM equals native ffmpeg's sample for sample: the same length and no
+ * sample more than 1e-6 apart (float rounding between the two builds; measured at most 4.8e-7).
+ */
+export function expectSamePcm(browser: Float32Array, native: Float32Array, label = 'pcm'): void {
+  expect(native.length, `${label}: native ffmpeg gave audio`).toBeGreaterThan(0);
+  expect(browser.length, `${label}: sample count`).toBe(native.length);
+  expect(maxDifference(browser, native), `${label}: largest sample difference`).toBeLessThan(1e-6);
+}
+
+/** Pearson correlation over the common length: tells two different tracks apart. */
 export function correlation(a: Float32Array, b: Float32Array): number {
   const n = Math.min(a.length, b.length);
   let sa = 0, sb = 0;

@@ -64,6 +64,8 @@ const defaults = (): ServerSettings => ({
 
 export class OpenAiTestServer {
   readonly requests: RecordedRequest[] = [];
+  /** Chat requests whose client went away before the answer was complete (Stop, a timeout). */
+  abandonedChats = 0;
   settings: ServerSettings = defaults();
   #queue: Behaviour[] = [];
   #server: Server | undefined;
@@ -79,6 +81,7 @@ export class OpenAiTestServer {
     this.settings = { ...defaults(), ...settings };
     this.#queue = [];
     this.requests.length = 0;
+    this.abandonedChats = 0;
   }
 
   /** Recorded `POST …/chat/completions` requests with their parsed JSON bodies. */
@@ -121,7 +124,10 @@ export class OpenAiTestServer {
       return sendJson(response, 401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', code: 'invalid_api_key' } });
     }
     if (request.method === 'GET' && path === '/v1/models') return this.#models(response);
-    if (request.method === 'POST' && path === '/v1/chat/completions') return this.#chat(parseChatBody(body), response);
+    if (request.method === 'POST' && path === '/v1/chat/completions') {
+      response.on('close', () => void (response.writableEnded || this.abandonedChats++));
+      return this.#chat(parseChatBody(body), response);
+    }
     sendJson(response, 404, { error: { message: `No route for ${request.method} ${path}` } });
   }
 

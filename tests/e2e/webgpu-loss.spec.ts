@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { expect, test, type Worker } from '@playwright/test';
+import { TEST_MODELS } from '../fixtures/models/generate.ts';
+import { chooseFile, expectDone, MEDIA, openApp, shownCues } from './support/app.ts';
+
+const THREE_MINUTES = path.join(MEDIA, 'speech-3min.mp4');
+
+/**
+ * Runs inside each worker the app starts: keeps every GPUDevice the worker asks for, and destroys
+ * them right after the worker posts its first cues (the protocol's `{ kind: 'event', event:
+ * { type: 'cues' } }`), so the GPU is lost between the first window and the second. Nothing in
+ * the app knows about it.
+ */
+function loseGpuAfterFirstCues(): void {
+  const scope = globalThis;
+  const devices: GPUDevice[] = [];
+  Reflect.set(scope, '__lostDevices', 0);
+  const requestDevice = GPUAdapter.prototype.requestDevice;
+  GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, descriptor?: GPUDeviceDescriptor) {
+    const device = await requestDevice.call(this, descriptor);
+    devices.push(device);
+    return device;
+  };
+  const post = scope.postMessage.bind(scope);
+  let lost = false;
+  Reflect.set(scope, 'postMessage', (message: unknown, transfer?: Transferable[]) => {
+    post(message, transfer ?? []);
+    const event: unknown = typeof message === 'object' && message !== null ? Reflect.get(message, 'event') : undefined;
+    const isCues = typeof event === 'object' && event !== null && Reflect.get(event, 'type') === 'cues';
+    if (lost || !isCues || devices.length === 0) return;
+    lost = true;
+    for (const device of devices) device.destroy();
+    Reflect.set(scope, '__lostDevices', devices.length);
+  });
+}
+
+test('WebGPU lost in the middle of a run: the app says so, goes on with WASM, and the cues equal a WASM-only run', async ({ page }) => {
+  test.setTimeout(360_000);
+  // The reference: the scripted model's cues for the whole file, on WASM throughout.
+  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
+  await chooseFile(page, THREE_MINUTES);
+  await expectDone(page);
+  const reference = await shownCues(page);
+  expect(reference.length).toBe(13);
+
+  const armed: Promise<unknown>[] = [];
+  const workers: Worker[] = [];
+  page.on('worker', (worker) => {
+    workers.push(worker);
+    armed.push(worker.evaluate(loseGpuAfterFirstCues).catch((error: unknown) => error));
+  });
+  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'auto' });
+  await chooseFile(page, THREE_MINUTES);
+  await expect(page.getByTestId('device')).toHaveAttribute('data-device', 'webgpu', { timeout: 120_000 });
+  await expectDone(page, 300_000);
+  await Promise.all(armed);
+
+  const transcriber = workers.find((w) => w.url().includes('transcriber'));
+  expect(transcriber, 'the transcriber worker was seen').toBeDefined();
+  expect(await transcriber?.evaluate(() => Reflect.get(globalThis, '__lostDevices'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('device')).toHaveAttribute('data-device', 'wasm');
+  await expect(page.getByTestId('fallback')).toBeVisible();
+  // No window lost or recognised twice: the same cues as the WASM-only run.
+  expect(await shownCues(page)).toEqual(reference);
+});
