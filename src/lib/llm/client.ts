@@ -2,7 +2,7 @@ import type OpenAI from 'openai';
 import type { ChatCompletionChunk, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { APIError } from 'openai/error';
 import { AppErrorException } from '../errors.ts';
-import { assertNever } from '../workers/protocol.ts';
+import { assertNever } from '../assert-never.ts';
 import type { ChatMessage, Complete, CompleteOptions } from './chat.ts';
 import { classifyLlmError, llmError } from './llm-error.ts';
 import { withRetries } from './retry.ts';

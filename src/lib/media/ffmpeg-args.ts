@@ -1,5 +1,5 @@
 /** Sample rate Whisper expects. */
-export const WHISPER_SAMPLE_RATE = 16_000;
+import { SAMPLE_RATE } from './sample-rate.ts';
 
 /** ffprobe arguments that write the container's streams as JSON to `outputPath`. */
 export function probeArgs(inputPath: string, outputPath: string): string[] {
@@ -19,7 +19,7 @@ export function extractArgs(inputPath: string, outputPath: string, audioIndex: n
     '-map', `0:a:${audioIndex}`,
     '-vn', '-sn', '-dn',
     '-ac', '1',
-    '-ar', String(WHISPER_SAMPLE_RATE),
+    '-ar', String(SAMPLE_RATE),
     '-rematrix_maxval', '1.0',
     '-f', 'f32le',
     '-truncate', '0',

@@ -1,43 +1,44 @@
-import { AppErrorException } from '../errors.ts';
 import { WorkerClient } from '../workers/client.ts';
-import { assertNever } from '../workers/protocol.ts';
+import { assertNever } from '../assert-never.ts';
 import { AsyncQueue } from './async-queue.ts';
 import { createFlowCounter, releaseChunk } from './flow-control.ts';
 import type { MediaInfo } from './media-info.ts';
-import type { MediaEvent, MediaRequest, MediaStage } from './media-protocol.ts';
+import { mediaResultChecks, type ExtractEnd, type MediaEvent, type MediaRequest, type MediaResults, type MediaStage } from './media-protocol.ts';
 
-let client: WorkerClient<MediaRequest, MediaEvent> | undefined;
+let client: WorkerClient<MediaRequest, MediaResults, MediaEvent> | undefined;
 
-function mediaClient(): WorkerClient<MediaRequest, MediaEvent> {
-  client ??= new WorkerClient(() => new Worker(new URL('./media.worker.ts', import.meta.url), { type: 'module' }));
+function mediaClient(): WorkerClient<MediaRequest, MediaResults, MediaEvent> {
+  client ??= new WorkerClient(() => new Worker(new URL('./media.worker.ts', import.meta.url), { type: 'module' }), mediaResultChecks);
   return client;
 }
 
 /** Reads a file's streams without decoding anything. Throws AppErrorException (not-media, no-audio-stream…). */
-export async function probeMedia(file: File, options: { signal?: AbortSignal; onStage?: (stage: MediaStage) => void } = {}): Promise<MediaInfo> {
-  let info: MediaInfo | undefined;
-  await mediaClient().run({ type: 'probe', file }, {
+export function probeMedia(file: File, options: { signal?: AbortSignal; onStage?: (stage: MediaStage) => void } = {}): Promise<MediaInfo> {
+  return mediaClient().run({ type: 'probe', file }, {
     signal: options.signal,
     onEvent: (event) => {
       if (event.type === 'stage') options.onStage?.(event.stage);
-      if (event.type === 'probe') info = event.info;
     },
   });
-  if (!info) throw new AppErrorException({ code: 'not-media' });
-  return info;
 }
 
 export interface AudioChunk {
   readonly pcm: Float32Array;
   /** Position of `pcm[0]` in the whole stream, in samples. */
   readonly startSample: number;
+  /** Waveform peaks (max |sample| per 10 ms, see peaks.ts) this chunk completed. */
+  readonly peaks: Float32Array;
+  /** Index of `peaks[0]` among the stream's peaks. */
+  readonly startPeak: number;
   /** Tells the decoder this chunk is done with, so it may decode further ahead. */
   release(): void;
 }
 
-export type AudioStreamItem =
-  | { readonly type: 'chunk'; readonly chunk: AudioChunk }
-  | { readonly type: 'end'; readonly samples: number; readonly damage?: string };
+/**
+ * A chunk, or the end of the stream: after `samples` samples, with `damage` when decoding
+ * stopped on an error, and the peak of a final partial 10 ms that no chunk carried.
+ */
+export type AudioStreamItem = { readonly type: 'chunk'; readonly chunk: AudioChunk } | ({ readonly type: 'end' } & ExtractEnd);
 
 export interface StreamOptions {
   readonly audioTrack: number;
@@ -59,20 +60,26 @@ export interface StreamOptions {
 export function streamAudio(file: File, options: StreamOptions): AsyncIterable<AudioStreamItem> {
   const queue = new AsyncQueue<AudioStreamItem>();
   const released = createFlowCounter();
-  const request: MediaRequest = { type: 'extract', file, audioTrack: options.audioTrack, chunkSamples: options.chunkSamples, released, aheadLimit: options.aheadLimit };
   const onEvent = (event: MediaEvent) => {
     switch (event.type) {
       case 'stage':
-      case 'probe':
         return;
-      case 'chunk':
-        return queue.push({ type: 'chunk', chunk: { pcm: event.pcm, startSample: event.startSample, release: () => releaseChunk(released) } });
-      case 'end':
-        return queue.push({ type: 'end', samples: event.samples, damage: event.damage });
+      case 'chunk': {
+        const { pcm, startSample, peaks, startPeak } = event;
+        return queue.push({ type: 'chunk', chunk: { pcm, startSample, peaks, startPeak, release: () => releaseChunk(released) } });
+      }
       default:
         assertNever(event);
     }
   };
-  mediaClient().run(request, { signal: options.signal, onEvent }).then(() => queue.close(), (error: unknown) => queue.fail(error));
+  mediaClient()
+    .run({ type: 'extract', file, audioTrack: options.audioTrack, chunkSamples: options.chunkSamples, released, aheadLimit: options.aheadLimit }, { signal: options.signal, onEvent })
+    .then(
+      (end) => {
+        queue.push({ type: 'end', ...end });
+        queue.close();
+      },
+      (error: unknown) => queue.fail(error),
+    );
   return queue;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProbeJson } from './media-info.ts';
+import { isMediaInfo, parseProbeJson } from './media-info.ts';
 
 describe('parseProbeJson', () => {
   it('lists audio streams with their details and indexes among audio streams', () => {
@@ -34,5 +34,17 @@ describe('parseProbeJson', () => {
   it('reports no audio streams for a silent video', () => {
     const info = parseProbeJson(JSON.stringify({ format: { duration: '3' }, streams: [{ codec_type: 'video' }] }));
     expect(info.audioStreams).toEqual([]);
+  });
+});
+
+describe('isMediaInfo', () => {
+  it('accepts what parseProbeJson makes, after a structured clone', () => {
+    const info = parseProbeJson(JSON.stringify({ format: { duration: '3' }, streams: [{ codec_type: 'audio', codec_name: 'opus', channels: 2 }] }));
+    expect(isMediaInfo(structuredClone(info))).toBe(true);
+  });
+
+  it('refuses nothing, and a stream list of the wrong shape', () => {
+    expect(isMediaInfo(undefined)).toBe(false);
+    expect(isMediaInfo({ duration: 3, formatName: 'mp4', hasVideo: false, audioStreams: [{ audioIndex: '0' }] })).toBe(false);
   });
 });

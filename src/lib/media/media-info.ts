@@ -1,3 +1,5 @@
+import { isArrayOf, isFiniteNumber, isOptionalString, isRecord } from '../workers/shape.ts';
+
 /** What the probe learned about a file, without decoding it. */
 export interface MediaInfo {
   /** Seconds; undefined when the container doesn't say. */
@@ -55,4 +57,27 @@ function toNumber(value: unknown): number | undefined {
 
 function toText(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' && value !== 'und' ? value : undefined;
+}
+
+/** Checks a MediaInfo that crossed from the media worker (see media-protocol.ts). */
+export function isMediaInfo(value: unknown): value is MediaInfo {
+  return (
+    isRecord(value) &&
+    (value.duration === undefined || isFiniteNumber(value.duration)) &&
+    typeof value.formatName === 'string' &&
+    typeof value.hasVideo === 'boolean' &&
+    isArrayOf(value.audioStreams, isAudioStreamInfo)
+  );
+}
+
+function isAudioStreamInfo(value: unknown): value is AudioStreamInfo {
+  return (
+    isRecord(value) &&
+    typeof value.audioIndex === 'number' &&
+    typeof value.codec === 'string' &&
+    (value.channels === undefined || isFiniteNumber(value.channels)) &&
+    (value.sampleRate === undefined || isFiniteNumber(value.sampleRate)) &&
+    isOptionalString(value.language) &&
+    isOptionalString(value.title)
+  );
 }

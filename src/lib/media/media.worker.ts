@@ -1,13 +1,13 @@
 /// <reference lib="webworker" />
 import { AppErrorException } from '../errors.ts';
 import { serve, type HandlerContext } from '../workers/host.ts';
-import { assertNever } from '../workers/protocol.ts';
 import { extractArgs, probeArgs } from './ffmpeg-args.ts';
 import { getFFmpegCore, type FFmpegCore } from './ffmpeg-core.ts';
 import { waitForRoom } from './flow-control.ts';
 import { parseProbeJson, type MediaInfo } from './media-info.ts';
-import type { MediaEvent, MediaRequest } from './media-protocol.ts';
+import type { ExtractEnd, MediaEvent, MediaRequest, MediaResults } from './media-protocol.ts';
 import { PcmChunker } from './pcm-chunker.ts';
+import { PeakMeter } from './peaks.ts';
 
 const INPUT_DIR = '/input';
 const INPUT = `${INPUT_DIR}/media`;
@@ -17,42 +17,51 @@ const EIO = 5;
 /** Probing reads headers only; a minute means it hangs. */
 const PROBE_TIMEOUT_MS = 60_000;
 
-type Emit = HandlerContext<MediaEvent>['emit'];
+type Context = HandlerContext<MediaEvent>;
 
 /** One ffmpeg, one command at a time: a new request waits until the previous one has let go. */
-let queue: Promise<void> = Promise.resolve();
+let queue: Promise<unknown> = Promise.resolve();
 
-serve<MediaRequest, MediaEvent>(self, 'extraction-failed', (request, context) => {
-  const run = queue.then(() => handle(request, context));
-  queue = run.catch(() => undefined);
-  return run;
+serve<MediaRequest, MediaResults, MediaEvent>(self, 'extraction-failed', {
+  probe: (request, context) =>
+    exclusive(request.file, context, (core) => {
+      context.emit({ type: 'stage', stage: 'probing' });
+      return probe(core);
+    }),
+  extract: (request, context) =>
+    exclusive(request.file, context, (core) => {
+      context.emit({ type: 'stage', stage: 'extracting' });
+      return extract(core, request, context);
+    }),
 });
 
-async function handle(request: MediaRequest, context: HandlerContext<MediaEvent>): Promise<void> {
-  if (request.file.size === 0) throw new AppErrorException({ code: 'empty-file' });
-  if (context.cancelled()) return;
+/** Runs `work` on the loaded ffmpeg with `file` mounted, after any command before it. */
+function exclusive<T>(file: File, context: Context, work: (core: FFmpegCore) => T): Promise<T> {
+  const run = queue.then(() => withFile(file, context, work));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function withFile<T>(file: File, context: Context, work: (core: FFmpegCore) => T): Promise<T> {
+  if (file.size === 0) throw new AppErrorException({ code: 'empty-file' });
+  throwIfCancelled(context);
   context.emit({ type: 'stage', stage: 'loading-engine' });
   const core = await getFFmpegCore();
-  if (context.cancelled()) return;
+  throwIfCancelled(context);
   // WORKERFS reads the File lazily in slices: nothing is copied into WASM memory, and files
   // past 2 GB work. A fixed name avoids trouble with odd characters in the user's file name.
   if (!core.FS.analyzePath(INPUT_DIR).exists) core.FS.mkdir(INPUT_DIR);
-  core.FS.mount(core.FS.filesystems.WORKERFS, { blobs: [{ name: 'media', data: request.file }] }, INPUT_DIR);
+  core.FS.mount(core.FS.filesystems.WORKERFS, { blobs: [{ name: 'media', data: file }] }, INPUT_DIR);
   try {
-    switch (request.type) {
-      case 'probe':
-        context.emit({ type: 'stage', stage: 'probing' });
-        context.emit({ type: 'probe', info: probe(core) });
-        return;
-      case 'extract':
-        context.emit({ type: 'stage', stage: 'extracting' });
-        return extract(core, request, context);
-      default:
-        assertNever(request);
-    }
+    return work(core);
   } finally {
     core.FS.unmount(INPUT_DIR);
   }
+}
+
+/** A cancelled request has no result; the host answers `cancelled` whatever is thrown. */
+function throwIfCancelled(context: Context): void {
+  if (context.cancelled()) throw new AppErrorException({ code: 'cancelled' });
 }
 
 function probe(core: FFmpegCore): MediaInfo {
@@ -73,14 +82,18 @@ function probe(core: FFmpegCore): MediaInfo {
   return info;
 }
 
-function extract(core: FFmpegCore, request: Extract<MediaRequest, { type: 'extract' }>, context: HandlerContext<MediaEvent>): void {
+function extract(core: FFmpegCore, request: Extract<MediaRequest, { type: 'extract' }>, context: Context): ExtractEnd {
   const log = collectLog(core);
   let produced = 0;
+  // Peaks come from each chunk as it is made: no second decode, and no PCM kept for them.
+  const meter = new PeakMeter();
   const chunker = new PcmChunker(request.chunkSamples, (pcm, startSample) => {
     // Block here (inside ffmpeg's write) while the page is too far behind: memory stays flat.
     waitForRoom(request.released, produced, request.aheadLimit, context.cancelled);
     produced++;
-    context.emit({ type: 'chunk', pcm, startSample }, [pcm.buffer]);
+    const startPeak = meter.peaks;
+    const peaks = meter.push(pcm);
+    context.emit({ type: 'chunk', pcm, startSample, peaks, startPeak }, [pcm.buffer, peaks.buffer]);
   });
   const device = core.FS.makedev(64, 7);
   core.FS.registerDevice(device, {
@@ -98,18 +111,19 @@ function extract(core: FFmpegCore, request: Extract<MediaRequest, { type: 'extra
   const code = core.exec(...extractArgs(INPUT, PCM_DEVICE, request.audioTrack));
   core.reset();
   log.stop();
-  if (context.cancelled()) return;
+  throwIfCancelled(context);
   chunker.flush();
-  endStream(code, chunker.samples, log.tail(), context.emit);
+  const startPeak = meter.peaks;
+  return streamEnd(code, chunker.samples, log.tail(), { peaks: meter.flush(), startPeak });
 }
 
-function endStream(code: number, samples: number, logTail: string, emit: Emit): void {
-  if (code === 0) return emit({ type: 'end', samples });
+function streamEnd(code: number, samples: number, logTail: string, tail: Pick<ExtractEnd, 'peaks' | 'startPeak'>): ExtractEnd {
+  if (code === 0) return { samples, ...tail };
   // "Decoder (codec xyz) not found": this build of ffmpeg can't decode it; name the codec.
   const missing = /Decoder \(codec ([\w-]+)\) not found|Unknown decoder '([\w-]+)'/.exec(logTail);
   if (samples === 0 && missing) throw new AppErrorException({ code: 'unsupported-codec', detail: missing[1] ?? missing[2] ?? 'unknown' });
   if (samples === 0) throw new AppErrorException({ code: 'extraction-failed', detail: logTail });
-  emit({ type: 'end', samples, damage: logTail || `ffmpeg exit code ${code}` });
+  return { samples, damage: logTail || `ffmpeg exit code ${code}`, ...tail };
 }
 
 function safeParseProbe(json: string): MediaInfo | undefined {

@@ -1,4 +1,5 @@
-import { streamAudio, type AudioChunk } from '../media/media-client.ts';
+import { SAMPLE_RATE } from '../media/sample-rate.ts';
+import { streamAudio, type AudioChunk, type AudioStreamItem } from '../media/media-client.ts';
 import type { Cue } from '../subtitles/cue.ts';
 import { SILERO_FRAME_SAMPLES } from './vad/silero.ts';
 import type { DecodeOptions, EngineOptions, TranscriberEvent } from './transcriber-protocol.ts';
@@ -6,7 +7,6 @@ import { detectSpeech, detectWindowLanguage, prepareEngine, recogniseWindow } fr
 import type { LanguageDetection } from './recognition/language-ranking.ts';
 import { WindowPlanner } from './window-planner.ts';
 
-const SAMPLE_RATE = 16_000;
 /** ~30 s per decoded chunk, a whole number of VAD frames so probabilities stay on one grid. */
 export const CHUNK_SAMPLES = SILERO_FRAME_SAMPLES * 938;
 /**
@@ -35,6 +35,12 @@ export interface PipelineCallbacks {
   readonly onCues: (cues: readonly Cue[]) => void;
   /** Each decoded chunk, in order, before it is handed on (for the WAV export). */
   readonly onAudio?: (pcm: Float32Array) => void;
+  /**
+   * Waveform peaks (max |sample| per 10 ms, media/peaks.ts) of each decoded chunk, from peak
+   * `startPeak`: in order, before that chunk is recognised, and once more at the end for the
+   * stream's final partial 10 ms. Computed by the media worker while it decodes.
+   */
+  readonly onPeaks?: (peaks: Float32Array, startPeak: number) => void;
   /** The spoken language Whisper detected on the first speech (only when none was chosen). */
   readonly onLanguage?: (detection: LanguageDetection | undefined) => void;
   /** Lines the repetition guard removed or trimmed. */
@@ -67,10 +73,11 @@ export async function transcribeStream(file: File, options: PipelineOptions, cal
     const items = stream[Symbol.asyncIterator]();
     // The model loads once audio is known to come out (a file that fails to decode downloads
     // nothing); decoding goes on meanwhile, so the next chunks are ready when the model is.
-    const first = await items.next();
+    // The first chunk's peaks go out at once, so the waveform draws while the model loads.
+    const first = await nextItem(items, callbacks);
     await prepareEngine(options.engine, { signal, onEvent: callbacks.onEngineEvent });
     callbacks.onStage('transcribing');
-    for (let next = first; !next.done; next = await items.next()) {
+    for (let next = first; !next.done; next = await nextItem(items, callbacks)) {
       const item = next.value;
       if (item.type === 'chunk') {
         const chunkEnd = item.chunk.startSample + item.chunk.pcm.length;
@@ -88,6 +95,15 @@ export async function transcribeStream(file: File, options: PipelineOptions, cal
     stop.abort();
   }
   return end ?? { seconds: planner.position / SAMPLE_RATE };
+}
+
+/** The stream's next item, its peaks handed on first (before the chunk is recognised). */
+async function nextItem(items: AsyncIterator<AudioStreamItem>, callbacks: PipelineCallbacks): Promise<IteratorResult<AudioStreamItem>> {
+  const next = await items.next();
+  if (next.done) return next;
+  const { peaks, startPeak } = next.value.type === 'chunk' ? next.value.chunk : next.value;
+  if (peaks.length > 0) callbacks.onPeaks?.(peaks, startPeak);
+  return next;
 }
 
 /** A chunk the planner still needs: released (so the decoder may go on) once decided. */
@@ -114,8 +130,9 @@ async function recogniseReady(planner: WindowPlanner, run: RunState, callbacks: 
   for (let window = planner.next(); window; window = planner.next()) {
     run.language ??= await detect(window.pcm, options.signal, callbacks);
     const decode = { ...options.decode, language: run.language };
-    const events = { signal: options.signal, onLoops: callbacks.onLoops, onEvent: callbacks.onEngineEvent };
-    callbacks.onCues(await recogniseWindow(window.pcm, window.start / SAMPLE_RATE, decode, events));
+    const { cues, loops } = await recogniseWindow(window.pcm, window.start / SAMPLE_RATE, decode, { signal: options.signal, onEvent: callbacks.onEngineEvent });
+    if (loops > 0) callbacks.onLoops?.(loops);
+    callbacks.onCues(cues);
     callbacks.onRecognised(planner.position / SAMPLE_RATE);
     releaseDecided(planner.position, held);
   }

@@ -1,6 +1,9 @@
 import type { Cue } from '../subtitles/cue.ts';
+import type { ResultChecks } from '../workers/protocol.ts';
 import type { LanguageDetection } from './recognition/language-ranking.ts';
 import type { Device, DevicePreference, DtypeConfig, ModelSource, Precision } from './models.ts';
+import { isEngineReady, isLanguageResult, isWindowResult } from './transcriber-results.ts';
+import { isFloat32Array } from '../workers/shape.ts';
 
 /** What loads an engine: changing any of it loads another. */
 export interface EngineOptions {
@@ -40,8 +43,33 @@ export type TranscriberRequest =
   /** Recognises one window (≤ 30 s) that starts `offset` seconds into the media. PCM is transferred. */
   | { readonly type: 'recognise'; readonly pcm: Float32Array; readonly offset: number; readonly decode: DecodeOptions };
 
+/** The engine that is loaded and warmed up (after any fallback from WebGPU to WASM). */
+export interface EngineReady {
+  readonly device: Device;
+  readonly dtype: DtypeConfig;
+}
+
+/** One recognised window. */
+export interface WindowResult {
+  /** Cues with absolute times. */
+  readonly cues: readonly Cue[];
+  /** How many looping lines the repetition guard removed or trimmed. */
+  readonly loops: number;
+}
+
+/** What each transcriber request resolves to. */
+export interface TranscriberResults {
+  readonly prepare: EngineReady;
+  /** Speech probability per 512-sample frame (transferred). */
+  readonly 'detect-speech': Float32Array;
+  /** `null` for English-only models, where detection doesn't apply. */
+  readonly 'detect-language': LanguageDetection | null;
+  readonly recognise: WindowResult;
+}
+
 export type TranscriberStage = 'loading-model' | 'warming-up' | 'transcribing';
 
+/** Progress the transcriber reports while serving a request; results come with `done`. */
 export type TranscriberEvent =
   | { readonly type: 'stage'; readonly stage: TranscriberStage }
   | {
@@ -53,11 +81,12 @@ export type TranscriberEvent =
       readonly reason?: string;
     }
   /** Per-file download progress in bytes. */
-  | { readonly type: 'download'; readonly file: string; readonly loaded: number; readonly total: number }
-  | { readonly type: 'speech'; readonly probabilities: Float32Array }
-  /** Undefined for English-only models, where detection doesn't apply. */
-  | { readonly type: 'language'; readonly detection: LanguageDetection | undefined }
-  /** How many looping lines the repetition guard removed or trimmed in a window. */
-  | { readonly type: 'loops'; readonly count: number }
-  /** Cues of one finished window, with absolute times. */
-  | { readonly type: 'cues'; readonly cues: readonly Cue[] };
+  | { readonly type: 'download'; readonly file: string; readonly loaded: number; readonly total: number };
+
+/** The page's checks of what the transcriber answers. */
+export const transcriberResultChecks: ResultChecks<TranscriberResults> = {
+  prepare: isEngineReady,
+  'detect-speech': isFloat32Array,
+  'detect-language': isLanguageResult,
+  recognise: isWindowResult,
+};

@@ -1,13 +1,13 @@
+import { SAMPLE_RATE } from '../media/sample-rate.ts';
 /// <reference lib="webworker" />
 import { StoppingCriteria, type ProgressInfo } from '@huggingface/transformers';
 import { AppErrorException } from '../errors.ts';
 import type { Cue } from '../subtitles/cue.ts';
-import { serve, type HandlerContext } from '../workers/host.ts';
-import { assertNever } from '../workers/protocol.ts';
+import { reply, serve, type HandlerContext } from '../workers/host.ts';
 import { chunksToCues, wordChunksToCues } from './chunk-cues.ts';
 import { getEngine, getWasmEngine, type Engine, type LoadCallbacks } from './engine.ts';
 import { dtypeFor } from './models.ts';
-import type { DecodeOptions, EngineOptions, TranscriberEvent, TranscriberRequest } from './transcriber-protocol.ts';
+import type { DecodeOptions, EngineOptions, EngineReady, TranscriberEvent, TranscriberRequest, TranscriberResults, WindowResult } from './transcriber-protocol.ts';
 import { detectSpeech } from './vad-session.ts';
 import { detectLanguage } from './recognition/detect-language.ts';
 import { initialPromptTokens } from './recognition/initial-prompt.ts';
@@ -15,7 +15,6 @@ import { buildDecoderPrompt, DecoderPromptError } from './recognition/prompt.ts'
 import { cleanRepetitions } from './recognition/repetition.ts';
 import { specialIdsFromConfig } from './recognition/special-ids.ts';
 
-const SAMPLE_RATE = 16_000;
 /** Engines that have run once; an engine is reused across files and needs warming only once. */
 const warmedUp = new WeakSet<Engine>();
 let engine: Engine | undefined;
@@ -23,19 +22,14 @@ let engineOptions: EngineOptions | undefined;
 
 type Context = HandlerContext<TranscriberEvent>;
 
-serve<TranscriberRequest, TranscriberEvent>(self, 'transcription-failed', async (request, context) => {
-  switch (request.type) {
-    case 'prepare':
-      return prepare(request.engine, context);
-    case 'detect-speech':
-      return context.emit({ type: 'speech', probabilities: await detectSpeech(request.pcm, request.first, context.cancelled) });
-    case 'detect-language':
-      return context.emit({ type: 'language', detection: await withFallback(context, (ready) => detectLanguage(ready.asr, request.pcm)) });
-    case 'recognise':
-      return recognise(request.pcm, request.offset, request.decode, context);
-    default:
-      assertNever(request);
-  }
+serve<TranscriberRequest, TranscriberResults, TranscriberEvent>(self, 'transcription-failed', {
+  prepare: (request, context) => prepare(request.engine, context),
+  'detect-speech': async (request, context) => {
+    const probabilities = await detectSpeech(request.pcm, request.first, context.cancelled);
+    return reply(probabilities, [probabilities.buffer]);
+  },
+  'detect-language': async (request, context) => (await withFallback(context, (ready) => detectLanguage(ready.asr, request.pcm))) ?? null,
+  recognise: (request, context) => recognise(request.pcm, request.offset, request.decode, context),
 });
 
 function loadCallbacks({ emit }: Context): LoadCallbacks {
@@ -47,13 +41,17 @@ function loadCallbacks({ emit }: Context): LoadCallbacks {
   };
 }
 
-async function prepare(options: EngineOptions, context: Context): Promise<void> {
+async function prepare(options: EngineOptions, context: Context): Promise<EngineReady> {
   context.emit({ type: 'stage', stage: 'loading-model' });
   engineOptions = options;
   engine = await getEngine(options, loadCallbacks(context));
   context.emit({ type: 'device', device: engine.device, dtype: engine.dtype });
   // WebGPU often fails on the first inference rather than at load: the warm-up falls back too.
-  await withFallback(context, (ready) => warmUp(ready, context));
+  const ready = await withFallback(context, async (loaded) => {
+    await warmUp(loaded, context);
+    return loaded;
+  });
+  return { device: ready.device, dtype: ready.dtype };
 }
 
 async function warmUp(ready: Engine, { emit, cancelled }: Context): Promise<void> {
@@ -65,12 +63,12 @@ async function warmUp(ready: Engine, { emit, cancelled }: Context): Promise<void
   warmedUp.add(ready);
 }
 
-async function recognise(pcm: Float32Array, offset: number, decode: DecodeOptions, context: Context): Promise<void> {
+async function recognise(pcm: Float32Array, offset: number, decode: DecodeOptions, context: Context): Promise<WindowResult> {
   const decoded = await withFallback(context, (ready) => decodeWindow(ready, pcm, offset, decode, context.cancelled));
-  if (context.cancelled()) return;
+  // A cancelled window has no result: the host answers `cancelled` whatever is thrown.
+  if (context.cancelled()) throw new AppErrorException({ code: 'cancelled' });
   const { cues, trimmed, dropped } = cleanRepetitions(decoded);
-  if (trimmed + dropped > 0) context.emit({ type: 'loops', count: trimmed + dropped });
-  context.emit({ type: 'cues', cues });
+  return { cues, loops: trimmed + dropped };
 }
 
 /**
@@ -79,11 +77,14 @@ async function recognise(pcm: Float32Array, offset: number, decode: DecodeOption
  * is the user's to see.
  */
 async function withFallback<T>(context: Context, work: (ready: Engine) => Promise<T>): Promise<T> {
-  if (!engine || !engineOptions) throw new AppErrorException({ code: 'transcription-failed', detail: 'engine not prepared' });
+  const used = engine;
+  if (!used || !engineOptions) throw new AppErrorException({ code: 'transcription-failed', detail: 'engine not prepared' });
   try {
-    return await work(engine);
+    return await work(used);
   } catch (error) {
-    if (context.cancelled() || engine.device !== 'webgpu' || engineOptions.device === 'webgpu' || error instanceof AppErrorException) throw error;
+    // Judge by the engine this work ran on, not the current one: when the GPU is lost, requests
+    // already running on it fail too, after the first of them may have switched to WASM.
+    if (context.cancelled() || used.device !== 'webgpu' || engineOptions.device === 'webgpu' || error instanceof AppErrorException) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     engine = await getWasmEngine(engineOptions, loadCallbacks(context));
     context.emit({ type: 'device', device: engine.device, dtype: engine.dtype, fallbackFrom: 'webgpu', reason });

@@ -1,3 +1,4 @@
+import { SAMPLE_RATE } from '../media/sample-rate.ts';
 import { planFixedChunks, planSpeechChunks } from './vad/speech-chunks.ts';
 import { speechSegments } from './vad/speech-segments.ts';
 import { SILERO_FRAME_SAMPLES } from './vad/silero.ts';
@@ -9,7 +10,6 @@ export interface PlannedWindow {
   readonly pcm: Float32Array;
 }
 
-const SAMPLE_RATE = 16_000;
 const WINDOW_SAMPLES = 30 * SAMPLE_RATE;
 /** A speech window is final once this much audio after it is known: a later segment could join it otherwise. */
 const SETTLE_SAMPLES = 4 * SAMPLE_RATE;

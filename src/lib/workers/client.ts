@@ -1,5 +1,6 @@
 import { AppErrorException, type AppError } from '../errors.ts';
-import { assertNever, type Endpoint, type FromWorker, type ToWorker } from './protocol.ts';
+import { assertNever } from '../assert-never.ts';
+import type { Endpoint, FromWorker, RequestOf, ResultChecks, ToWorker } from './protocol.ts';
 
 /** A worker, or anything shaped like one (a MessagePort in tests). */
 export interface WorkerLike extends Endpoint {
@@ -18,21 +19,23 @@ export interface RunOptions<Ev> {
 
 interface Pending<Ev> {
   readonly onEvent?: (event: Ev) => void;
-  readonly resolve: () => void;
+  /** Checks the result's shape, then settles the request with it. */
+  readonly resolve: (result: unknown) => void;
   readonly reject: (error: AppErrorException) => void;
 }
 
 /**
- * Typed client for one worker: request ids, events, cancellation, crash handling.
+ * Typed client for one worker: request ids, typed results, events, cancellation, crash handling.
  * The worker is created lazily and again after it was terminated or crashed, so a cancelled
  * or broken run never leaves the page without an engine.
  *
  * @example
- * const media = new WorkerClient<MediaRequest, MediaEvent>(() => new Worker(url, { type: 'module' }));
- * await media.run({ type: 'extract', file }, { signal, onEvent: (e) => … });
+ * const media = new WorkerClient<MediaRequest, MediaResults, MediaEvent>(() => new Worker(url, { type: 'module' }), mediaResultChecks);
+ * const info = await media.run({ type: 'probe', file }, { signal, onEvent: (e) => … }); // MediaInfo
  */
-export class WorkerClient<Req, Ev> {
+export class WorkerClient<Req extends RequestOf<Res>, Res, Ev> {
   readonly #create: () => WorkerLike;
+  readonly #checks: ResultChecks<Res>;
   readonly #cancelGraceMs: number;
   readonly #pending = new Map<number, Pending<Ev>>();
   #worker: WorkerLike | undefined;
@@ -40,37 +43,34 @@ export class WorkerClient<Req, Ev> {
   /** Cancelled requests whose worker has not answered yet: new work waits for them. */
   readonly #draining = new Set<Promise<void>>();
 
-  constructor(create: () => WorkerLike, { cancelGraceMs = 1000 } = {}) {
+  constructor(create: () => WorkerLike, checks: ResultChecks<Res>, { cancelGraceMs = 1000 } = {}) {
     this.#create = create;
+    this.#checks = checks;
     this.#cancelGraceMs = cancelGraceMs;
   }
 
   /**
-   * Sends a request; resolves when the worker reports `done`, rejects with an AppErrorException.
-   * A request made while a cancelled one is still winding down waits for it first, so it never
-   * lands on a worker that is about to be terminated.
+   * Sends a request; resolves with its result when the worker reports `done`, rejects with an
+   * AppErrorException (also when the result is missing or malformed). The result type follows
+   * from the request's `type`. A request made while a cancelled one is still winding down waits
+   * for it first, so it never lands on a worker that is about to be terminated.
    */
-  async run(request: Req, options: RunOptions<Ev> = {}): Promise<void> {
+  async run<T extends Req['type']>(request: Req & { readonly type: T }, options: RunOptions<Ev> = {}): Promise<Res[T]> {
     while (this.#draining.size > 0) await Promise.allSettled([...this.#draining]);
-    return this.#send(request, options);
+    const type: T = request.type;
+    return this.#send(request, this.#checks[type], options);
   }
 
-  #send(request: Req, { signal, onEvent, transfer = [] }: RunOptions<Ev>): Promise<void> {
+  #send<Result>(request: Req, check: (value: unknown) => value is Result, { signal, onEvent, transfer = [] }: RunOptions<Ev>): Promise<Result> {
     if (signal?.aborted) return Promise.reject(new AppErrorException({ code: 'cancelled' }));
     const worker = this.#ensureWorker();
     const id = this.#nextId++;
     const cancelFlag = typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
     let drained: () => void = () => undefined;
     const draining = new Promise<void>((resolve) => (drained = resolve));
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<Result>((resolve, reject) => {
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
-      const onAbort = () => {
-        this.#draining.add(draining);
-        if (cancelFlag) Atomics.store(cancelFlag, 0, 1);
-        worker.postMessage({ kind: 'cancel', id } satisfies ToWorker<Req>, []);
-        // A worker stuck in synchronous WASM can't read the cancel message: stop it.
-        graceTimer = setTimeout(() => this.terminate({ code: 'cancelled' }), this.#cancelGraceMs);
-      };
+      const onAbort = () => (graceTimer = this.#cancel(worker, id, cancelFlag, draining));
       const settle = () => {
         clearTimeout(graceTimer);
         signal?.removeEventListener('abort', onAbort);
@@ -83,7 +83,12 @@ export class WorkerClient<Req, Ev> {
         onEvent: (event) => {
           if (!signal?.aborted) onEvent?.(event);
         },
-        resolve: () => (settle(), signal?.aborted ? reject(new AppErrorException({ code: 'cancelled' })) : resolve()),
+        resolve: (result) => {
+          settle();
+          if (signal?.aborted) reject(new AppErrorException({ code: 'cancelled' }));
+          else if (check(result)) resolve(result);
+          else reject(malformed(request.type, result));
+        },
         reject: (error) => (settle(), reject(error)),
       });
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -94,6 +99,15 @@ export class WorkerClient<Req, Ev> {
         this.#pending.get(id)?.reject(new AppErrorException({ code: 'unknown', detail: error instanceof Error ? error.message : String(error) }));
       }
     });
+  }
+
+  /** Asks the worker to stop request `id`; returns the timer that terminates it if it won't. */
+  #cancel(worker: WorkerLike, id: number, cancelFlag: Int32Array | undefined, draining: Promise<void>): ReturnType<typeof setTimeout> {
+    this.#draining.add(draining);
+    if (cancelFlag) Atomics.store(cancelFlag, 0, 1);
+    worker.postMessage({ kind: 'cancel', id } satisfies ToWorker<Req>, []);
+    // A worker stuck in synchronous WASM can't read the cancel message: stop it.
+    return setTimeout(() => this.terminate({ code: 'cancelled' }), this.#cancelGraceMs);
   }
 
   /** Stops the worker now; everything pending rejects with `reason`. The next run starts a new one. */
@@ -125,7 +139,7 @@ export class WorkerClient<Req, Ev> {
         pending.onEvent?.(message.event);
         return;
       case 'done':
-        pending.resolve();
+        pending.resolve(message.result);
         return;
       case 'failed':
         pending.reject(new AppErrorException(message.error));
@@ -141,4 +155,10 @@ export class WorkerClient<Req, Ev> {
   #rejectAll(reason: AppError): void {
     for (const pending of [...this.#pending.values()]) pending.reject(new AppErrorException(reason));
   }
+}
+
+/** A result that failed its check: an error naming the request and what came instead. */
+function malformed(type: PropertyKey, result: unknown): AppErrorException {
+  const got = result === undefined ? 'none' : result === null || typeof result !== 'object' ? String(result) : (result.constructor?.name ?? 'object');
+  return new AppErrorException({ code: 'unknown', detail: `malformed result for '${String(type)}': ${got}` });
 }

@@ -1,5 +1,6 @@
 import { toAppError, type AppErrorCode } from '../errors.ts';
-import { assertNever, type Endpoint, type FromWorker, type ToWorker } from './protocol.ts';
+import { assertNever } from '../assert-never.ts';
+import type { Endpoint, FromWorker, RequestOf, ToWorker } from './protocol.ts';
 
 /** What a request handler gets besides its request. */
 export interface HandlerContext<Ev> {
@@ -11,22 +12,48 @@ export interface HandlerContext<Ev> {
   emit(event: Ev, transfer?: Transferable[]): void;
 }
 
-export type Handler<Req, Ev> = (request: Req, context: HandlerContext<Ev>) => Promise<void>;
+/** A result whose buffers move to the page instead of being copied. Build it with {@link reply}. */
+export class Reply<T> {
+  readonly result: T;
+  readonly transfer: readonly Transferable[];
+  constructor(result: T, transfer: readonly Transferable[]) {
+    this.result = result;
+    this.transfer = transfer;
+  }
+}
+
+/**
+ * Wraps a result with the buffers to transfer along with it.
+ *
+ * @example
+ * 'detect-speech': async (request) => { const p = await vad(request.pcm); return reply(p, [p.buffer]); }
+ */
+export function reply<T>(result: T, transfer: readonly Transferable[]): Reply<T> {
+  return new Reply(result, transfer);
+}
+
+/** One handler per request type; each returns that type's result (or a {@link Reply} of it). */
+export type Handlers<Req extends RequestOf<Res>, Res, Ev> = {
+  readonly [K in Req['type']]: (request: Req & { readonly type: K }, context: HandlerContext<Ev>) => Promise<Res[K] | Reply<Res[K]>>;
+};
 
 /**
  * Serves requests on a worker's global scope (or any endpoint, e.g. a MessagePort in tests).
- * Each request gets its own AbortController; the handler's end becomes `done`, `failed` or
- * `cancelled`.
+ * Each request gets its own AbortController; the handler's end becomes `done` (with its
+ * result), `failed` or `cancelled`.
  *
  * @example
- * serve<MediaRequest, MediaEvent>(self, 'extraction-failed', async (request, { signal, emit }) => { … });
+ * serve<MediaRequest, MediaResults, MediaEvent>(self, 'extraction-failed', {
+ *   probe: async (request, { emit }) => probe(request.file),
+ *   extract: async (request, context) => extract(request, context),
+ * });
  *
  * `failureCode` is what an exception that isn't already an AppError (a runtime's own Error)
  * becomes, so the user reads "recognition failed" rather than "unexpected error".
  */
-export function serve<Req, Ev>(endpoint: Endpoint, failureCode: AppErrorCode, handler: Handler<Req, Ev>): void {
+export function serve<Req extends RequestOf<Res>, Res, Ev>(endpoint: Endpoint, failureCode: AppErrorCode, handlers: Handlers<Req, Res, Ev>): void {
   const running = new Map<number, AbortController>();
-  const send = (message: FromWorker<Ev>, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
+  const send = (message: FromWorker<Ev>, transfer: readonly Transferable[] = []) => endpoint.postMessage(message, [...transfer]);
 
   endpoint.addEventListener('message', (event: MessageEvent<ToWorker<Req>>) => {
     const message = event.data;
@@ -53,8 +80,11 @@ export function serve<Req, Ev>(endpoint: Endpoint, failureCode: AppErrorCode, ha
       },
     };
     try {
-      await handler(request, context);
-      send(context.cancelled() ? { kind: 'cancelled', id } : { kind: 'done', id });
+      const handler = handlers[request.type];
+      const outcome = await handler(request, context);
+      if (context.cancelled()) send({ kind: 'cancelled', id });
+      else if (outcome instanceof Reply) send({ kind: 'done', id, result: outcome.result }, outcome.transfer);
+      else send({ kind: 'done', id, result: outcome });
     } catch (caught) {
       send(context.cancelled() ? { kind: 'cancelled', id } : { kind: 'failed', id, error: toAppError(caught, failureCode) });
     } finally {

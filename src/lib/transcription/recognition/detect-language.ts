@@ -1,3 +1,4 @@
+import { SAMPLE_RATE } from '../../media/sample-rate.ts';
 import { Tensor, type AutomaticSpeechRecognitionPipeline } from '@huggingface/transformers';
 import { rankLanguages, type LanguageDetection } from './language-ranking.ts';
 import { specialIdsFromConfig } from './special-ids.ts';
@@ -13,7 +14,7 @@ import { specialIdsFromConfig } from './special-ids.ts';
 export type WhisperPipeline = Pick<AutomaticSpeechRecognitionPipeline, 'model' | 'processor'>;
 
 /** Whisper hears at most 30 s at a time; more would be cut off by the feature extractor anyway. */
-const WINDOW_SAMPLES = 30 * 16_000;
+const WINDOW_SAMPLES = 30 * SAMPLE_RATE;
 
 /**
  * The language spoken in (the first 30 s of) 16 kHz mono `pcm`, with its probability and the

@@ -1,3 +1,4 @@
+import { SAMPLE_RATE } from '../../media/sample-rate.ts';
 /**
  * Silero VAD v5 over an injected ONNX Runtime, so the browser worker (onnxruntime-web) and the
  * unit tests (onnxruntime-node, real weights) run this same code.
@@ -12,7 +13,8 @@
 /** Samples per Silero v5 frame at 16 kHz (32 ms). */
 export const SILERO_FRAME_SAMPLES = 512;
 /** The only rate these weights are run at here; callers resample to it first. */
-export const SILERO_SAMPLE_RATE = 16_000;
+/** Silero VAD v5 runs at the pipeline's rate (it also knows 8 kHz, which we never use). */
+export const SILERO_SAMPLE_RATE = SAMPLE_RATE;
 /** Tail of the previous frame that the model sees again, so an onset on a frame edge is seen whole. */
 const CONTEXT_SAMPLES = 64;
 const STATE_DIMS = [2, 1, 128] as const;

@@ -1,3 +1,4 @@
+import { SAMPLE_RATE } from '../../media/sample-rate.ts';
 import type { SampleRange } from './speech-segments.ts';
 
 /** Options shared by both planners. */
@@ -22,7 +23,7 @@ export interface SpeechChunkOptions extends ChunkOptions {
 
 /** Defaults for the planners. */
 export const CHUNK_DEFAULTS = {
-  sampleRate: 16_000,
+  sampleRate: SAMPLE_RATE,
   maxChunkSeconds: 30,
   searchSeconds: 5,
   maxGapSeconds: 3,

@@ -1,3 +1,4 @@
+import { SAMPLE_RATE } from '../../media/sample-rate.ts';
 /** A stretch of audio, in samples, end exclusive. */
 export interface SampleRange {
   readonly start: number;
@@ -31,7 +32,7 @@ export const SPEECH_SEGMENT_DEFAULTS: SegmentSettings = {
   minSpeechMs: 250,
   minSilenceMs: 400,
   speechPadMs: 250,
-  sampleRate: 16_000,
+  sampleRate: SAMPLE_RATE,
   frameSamples: 512,
 };
 
