@@ -14,6 +14,8 @@ export type AppErrorCode =
   | 'model-load-failed'
   | 'transcription-failed'
   | 'worker-crashed'
+  | 'not-isolated'
+  | 'not-subtitles'
   | 'cancelled'
   | 'unknown'
   | LlmErrorCode;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { TEST_MODELS } from '../fixtures/models/generate.ts';
-import { chooseFile, expectDone, expectWellFormed, MEDIA, openApp, SAMPLE, shownCues } from './support/app.ts';
+import { chooseFile, expectDone, expectWellFormed, exportedCues, MEDIA, openApp, SAMPLE, shownCues } from './support/app.ts';
 
 test('when WebGPU fails to load the model, recognition falls back to WASM, says so, and produces cues', async ({ page }) => {
   // This repository lacks the 4-bit decoder that the WebGPU path loads: a real-world failure.
@@ -22,17 +22,7 @@ test('with word timings on, every word lies inside its cue and words are ordered
   await page.getByTestId('settings-close').click();
   await chooseFile(page, SAMPLE);
   await expectDone(page);
-  const cues = await page.getByTestId('cue').evaluateAll((items) =>
-    items.map((li) => ({
-      start: Number(li.getAttribute('data-start')),
-      end: Number(li.getAttribute('data-end')),
-      words: [...li.querySelectorAll('[data-testid="word"]')].map((w) => ({
-        start: Number(w.getAttribute('data-start')),
-        end: Number(w.getAttribute('data-end')),
-        text: w.textContent ?? '',
-      })),
-    })),
-  );
+  const cues = (await exportedCues(page)).map((cue) => ({ ...cue, words: cue.words ?? [] }));
   expect(cues.length).toBeGreaterThan(0);
   const words = cues.flatMap((c) => c.words);
   expect(words.map((w) => w.text.trim()).join(' ')).toBe('Hello from Zimu. These subtitles run in your browser.');

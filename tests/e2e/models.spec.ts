@@ -5,7 +5,7 @@ import { SCRIPTED_CUES, TEST_MODELS } from '../fixtures/models/generate.ts';
 import { formatBytes } from '../../src/lib/components/models/format-bytes.ts';
 import { MODEL_JSON_FILES, modelFiles } from '../../src/lib/transcription/catalog.ts';
 import { dtypeFor } from '../../src/lib/transcription/models.ts';
-import { chooseFile, expectDone, MODEL_HOST, openApp, SAMPLE, shownCues, waitForEnd } from './support/app.ts';
+import { asShown, chooseFile, expectDone, MODEL_HOST, openApp, SAMPLE, shownCues, waitForEnd } from './support/app.ts';
 import { bytesOnDisk, cachedRow, cachedUrls, modelDir, openModels, SCRIPTED_DIR } from './support/models.ts';
 
 /** What a WASM run fetches: the JSON files and the 8-bit encoder and decoder. */
@@ -92,7 +92,7 @@ test('a model imported from a folder transcribes with the model host unreachable
   attempts = [];
   await chooseFile(page, SAMPLE);
   await expectDone(page);
-  expect(await shownCues(page)).toEqual(SCRIPTED_CUES.map(({ start, end, text }) => ({ start, end, text })));
+  expect(await shownCues(page)).toEqual(asShown(SCRIPTED_CUES));
   expect(attempts).toEqual([]);
 });
 

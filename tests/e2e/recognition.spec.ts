@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { FRENCH_CUES, TEST_MODELS } from '../fixtures/models/generate.ts';
-import { chooseFile, expectDone, openApp, SAMPLE, shownCues } from './support/app.ts';
+import { asShown, chooseFile, expectDone, openApp, SAMPLE, shownCues } from './support/app.ts';
 
 test('with no language chosen, Whisper’s detection finds French and the cues are decoded as French', async ({ page }) => {
   // This scripted model's first token after <|startoftranscript|> is <|fr|>, whatever the audio.
@@ -11,7 +11,7 @@ test('with no language chosen, Whisper’s detection finds French and the cues a
   await expect(detected).toHaveAttribute('data-language', 'fr');
   await expect(detected).toContainText('French');
   await expect(detected).toContainText('100%');
-  expect(await shownCues(page)).toEqual(FRENCH_CUES.map(({ start, end, text }) => ({ start, end, text })));
+  expect(await shownCues(page)).toEqual(asShown(FRENCH_CUES));
   await page.getByTestId('locale-zh-CN').click();
   await expect(detected).toContainText('法语');
 });

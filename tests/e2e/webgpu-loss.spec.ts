@@ -7,9 +7,9 @@ const THREE_MINUTES = path.join(MEDIA, 'speech-3min.mp4');
 
 /**
  * Runs inside each worker the app starts: keeps every GPUDevice the worker asks for, and destroys
- * them right after the worker posts its first cues (the protocol's `{ kind: 'event', event:
- * { type: 'cues' } }`), so the GPU is lost between the first window and the second. Nothing in
- * the app knows about it.
+ * them right after the worker answers its first recognised window with cues (the protocol's
+ * `{ kind: 'done', result: { cues } }`), so the GPU is lost between the first window and the
+ * second. Nothing in the app knows about it.
  */
 function loseGpuAfterFirstCues(): void {
   const scope = globalThis;
@@ -25,9 +25,10 @@ function loseGpuAfterFirstCues(): void {
   let lost = false;
   Reflect.set(scope, 'postMessage', (message: unknown, transfer?: Transferable[]) => {
     post(message, transfer ?? []);
-    const event: unknown = typeof message === 'object' && message !== null ? Reflect.get(message, 'event') : undefined;
-    const isCues = typeof event === 'object' && event !== null && Reflect.get(event, 'type') === 'cues';
-    if (lost || !isCues || devices.length === 0) return;
+    // A recognised window's answer: `{ kind: 'done', result: { cues: [...] } }`.
+    const result: unknown = typeof message === 'object' && message !== null && Reflect.get(message, 'kind') === 'done' ? Reflect.get(message, 'result') : undefined;
+    const cues: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'cues') : undefined;
+    if (lost || !Array.isArray(cues) || cues.length === 0 || devices.length === 0) return;
     lost = true;
     for (const device of devices) device.destroy();
     Reflect.set(scope, '__lostDevices', devices.length);

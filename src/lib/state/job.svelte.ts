@@ -1,15 +1,23 @@
+import { SAMPLE_RATE } from '../media/sample-rate.ts';
 import { toAppError, type AppError } from '../errors.ts';
 import type { MediaInfo } from '../media/media-info.ts';
 import { probeMedia } from '../media/media-client.ts';
+import { PeakStore } from '../media/peak-store.ts';
+import { detectDamage, downloadFraction, type Damage, type DownloadProgress } from './job-progress.ts';
+
+export type { Damage, DownloadProgress };
 import type { MediaStage } from '../media/media-protocol.ts';
 import type { Cue } from '../subtitles/cue.ts';
+import { PROFILES, profileForLanguage, type ProfileId, type ReadabilityProfile } from '../subtitles/segment/profiles.ts';
+import { fixCues, keepGapAfter } from '../subtitles/segment/check.ts';
 import { clampToDuration, effectiveDuration, normalizeCues } from '../subtitles/normalize.ts';
 import { defaultTrack } from '../transcription/languages.ts';
 import type { Device, DtypeConfig } from '../transcription/models.ts';
 import { transcribeStream, type PipelineEnd } from '../transcription/pipeline.ts';
 import type { TranscribeOptions, TranscriberEvent, TranscriberStage } from '../transcription/transcriber-protocol.ts';
 import type { LanguageDetection } from '../transcription/recognition/language-ranking.ts';
-import { assertNever } from '../workers/protocol.ts';
+import { assertNever } from '../assert-never.ts';
+import type { Transcript } from './transcript.svelte.ts';
 
 export type JobStage = MediaStage | TranscriberStage;
 
@@ -17,26 +25,18 @@ export type JobStage = MediaStage | TranscriberStage;
 const KEEP_AUDIO_SECONDS = 3600;
 export type JobStatus = 'idle' | 'running' | 'choosing-track' | 'done' | 'cancelled' | 'failed';
 
-export interface DownloadProgress {
-  readonly loaded: number;
-  readonly total: number;
-  /** `performance.now()` of the file's first progress event: the speed is measured from it. */
-  readonly startedAt: number;
-}
 
 export interface RunSettings extends TranscribeOptions {
   readonly vad: boolean;
+  /** The readability profile recognised cues are cut to; 'auto' follows the spoken language. */
+  readonly readability: ProfileId | 'auto';
 }
 
-/** Where a damaged file stopped giving audio. */
-export interface Damage {
-  readonly atSeconds: number;
-  readonly detail: string;
-}
 
 /**
  * One file's way from drop to subtitles. The UI reads its fields; `start`, `chooseTrack` and
- * `cancel` are the only ways in. Cues already recognised survive cancel, failure and damage.
+ * `cancel` are the only ways in. Recognised cues go to the transcript as they stream, cut to the
+ * readability profile; they survive cancel, failure and damage.
  */
 export class TranscriptionJob {
   status = $state<JobStatus>('idle');
@@ -45,7 +45,6 @@ export class TranscriptionJob {
   info = $state.raw<MediaInfo | undefined>();
   /** Preselected audio track while the user chooses. */
   suggestedTrack = $state(0);
-  cues = $state.raw<readonly Cue[]>([]);
   error = $state.raw<AppError | undefined>();
   damage = $state.raw<Damage | undefined>();
   device = $state<Device | undefined>();
@@ -68,10 +67,25 @@ export class TranscriptionJob {
    */
   audioParts = $state.raw<readonly Blob[]>([]);
   audioComplete = $state(true);
+  /** The waveform: max |sample| per 10 ms, computed by the media pipeline as it extracts. */
+  peaks = $state.raw<Float32Array>(new Float32Array(0));
+  readonly #peaks = new PeakStore();
 
   #file: File | undefined;
   #settings: RunSettings | undefined;
   #controller: AbortController | undefined;
+  readonly #transcript: Transcript;
+
+  /** Recognised cues are appended to `transcript`. */
+  constructor(transcript: Transcript) {
+    this.#transcript = transcript;
+  }
+
+  /** The profile cues are cut to: the chosen one, or the spoken language's. */
+  get profile(): ReadabilityProfile {
+    const choice = this.#settings?.readability ?? 'auto';
+    return choice === 'auto' ? profileForLanguage(this.detectedLanguage?.language ?? this.#settings?.language) : PROFILES[choice];
+  }
 
   get running(): boolean {
     return this.status === 'running';
@@ -134,6 +148,15 @@ export class TranscriptionJob {
     this.error = undefined;
   }
 
+  /** Back to no run at all (imported subtitles replace the transcript); a running one stops. */
+  reset(): void {
+    this.cancel();
+    this.#clear();
+    this.status = 'idle';
+    this.stage = undefined;
+    this.fileName = '';
+  }
+
   async #run(controller: AbortController, audioTrack: number): Promise<void> {
     const file = this.#file;
     const settings = this.#settings;
@@ -149,9 +172,12 @@ export class TranscriptionJob {
         onEngineEvent: (event) => this.#onEngineEvent(event),
         onExtracted: (seconds) => (this.extractedSeconds = seconds),
         onRecognised: (seconds) => (this.recognisedSeconds = seconds),
-        onCues: (cues) =>
-          (this.cues = clampToDuration(normalizeCues([...this.cues, ...cues]), effectiveDuration(this.info?.duration, this.extractedSeconds))),
+        onCues: (cues) => this.#addCues(cues),
         onAudio: (pcm) => this.#keepAudio(pcm),
+        onPeaks: (peaks, startPeak) => {
+          this.#peaks.append(peaks, startPeak);
+          this.peaks = this.#peaks.peaks;
+        },
         onLanguage: (detection) => (this.detectedLanguage = detection ?? null),
         onLoops: (count) => (this.loopsRemoved += count),
       },
@@ -161,9 +187,16 @@ export class TranscriptionJob {
     this.#finish('done');
   }
 
+  /** One window's cues: inside the media, cut to readable cues, appended (not an undo step). */
+  #addCues(cues: readonly Cue[]): void {
+    const inside = clampToDuration(normalizeCues(cues), effectiveDuration(this.info?.duration, this.extractedSeconds));
+    const profile = this.profile;
+    this.#transcript.appendRecognised(keepGapAfter(this.#transcript.cues.at(-1), fixCues(inside, profile), profile));
+  }
+
   #keepAudio(pcm: Float32Array): void {
-    const kept = this.audioParts.reduce((sum, part) => sum + part.size, 0) / 4 / 16_000;
-    if (!this.audioComplete || kept + pcm.length / 16_000 > KEEP_AUDIO_SECONDS) {
+    const kept = this.audioParts.reduce((sum, part) => sum + part.size, 0) / 4 / SAMPLE_RATE;
+    if (!this.audioComplete || kept + pcm.length / SAMPLE_RATE > KEEP_AUDIO_SECONDS) {
       this.audioComplete = false;
       this.audioParts = [];
       return;
@@ -187,11 +220,6 @@ export class TranscriptionJob {
           [event.file]: { loaded: event.loaded, total: event.total, startedAt: this.downloads[event.file]?.startedAt ?? performance.now() },
         };
         return;
-      case 'speech':
-      case 'cues':
-      case 'language':
-      case 'loops':
-        return;
       default:
         assertNever(event);
     }
@@ -206,8 +234,15 @@ export class TranscriptionJob {
     this.status = 'running';
     this.fileName = file.name;
     this.stage = 'loading-engine';
+    this.#clear();
+    this.#transcript.load([]);
+    this.startedAt = performance.now();
+    return controller;
+  }
+
+  /** Forgets the last run's findings. */
+  #clear(): void {
     this.info = undefined;
-    this.cues = [];
     this.error = undefined;
     this.damage = undefined;
     this.device = undefined;
@@ -216,13 +251,13 @@ export class TranscriptionJob {
     this.downloads = {};
     this.extractedSeconds = 0;
     this.recognisedSeconds = 0;
-    this.startedAt = performance.now();
     this.recognitionStartedAt = undefined;
     this.audioParts = [];
     this.audioComplete = true;
     this.detectedLanguage = undefined;
     this.loopsRemoved = 0;
-    return controller;
+    this.#peaks.clear();
+    this.peaks = this.#peaks.peaks;
   }
 
   #fail(controller: AbortController, caught: unknown): void {
@@ -238,21 +273,4 @@ export class TranscriptionJob {
     this.stage = undefined;
     this.#controller = undefined;
   }
-}
-
-function downloadFraction(downloads: Readonly<Record<string, DownloadProgress>>): number | undefined {
-  let loaded = 0;
-  let total = 0;
-  for (const d of Object.values(downloads)) {
-    loaded += d.loaded;
-    total += d.total;
-  }
-  return total > 0 ? loaded / total : undefined;
-}
-
-/** A stream that ended on an error, or well short of the duration the container announced. */
-function detectDamage(end: PipelineEnd, duration: number | undefined): Damage | undefined {
-  const short = duration !== undefined && end.seconds < duration - 2;
-  if (!end.damage && !short) return undefined;
-  return { atSeconds: end.seconds, detail: end.damage ?? `${end.seconds.toFixed(1)} s of ${duration?.toFixed(1)} s` };
 }

@@ -2,6 +2,7 @@ import { i18n, type Locale } from '../i18n/i18n.svelte.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type StoredSettings } from '../storage/settings-store.ts';
 import type { RunSettings } from './job.svelte.ts';
 import type { DevicePreference, Precision } from '../transcription/models.ts';
+import type { ProfileId } from '../subtitles/segment/profiles.ts';
 
 /** The user's settings, reactive, saved on this device whenever they change. */
 export class Settings {
@@ -18,6 +19,7 @@ export class Settings {
   maxNewTokens = $state(DEFAULT_SETTINGS.maxNewTokens);
   vad = $state(DEFAULT_SETTINGS.vad);
   locale = $state<Locale | null>(DEFAULT_SETTINGS.locale);
+  readability = $state<ProfileId | 'auto'>(DEFAULT_SETTINGS.readability);
   loaded = $state(false);
 
   /** Reads the stored settings once at start-up. */
@@ -42,6 +44,7 @@ export class Settings {
       noRepeatNgramSize: this.noRepeatNgramSize,
       repetitionPenalty: this.repetitionPenalty,
       locale: this.locale,
+      readability: this.readability,
     };
   }
 
@@ -65,6 +68,7 @@ export class Settings {
   runSettings(): RunSettings {
     return {
       vad: this.vad,
+      readability: this.readability,
       source: { host: this.modelHost, modelId: this.modelId },
       device: this.device,
       precision: this.precision,
@@ -92,6 +96,7 @@ export class Settings {
     this.maxNewTokens = s.maxNewTokens;
     this.vad = s.vad;
     this.locale = s.locale;
+    this.readability = s.readability;
   }
 }
 

@@ -19,20 +19,29 @@ export interface SummaryOptions extends SummaryPlanOptions {
 }
 
 /**
- * The summary of one transcript, streamed. What arrived survives a stop or a failure:
- * `resume` skips finished parts and continues a cut-off answer; `start` writes a new one.
+ * The summary of the project's transcript, streamed. A new run writes a draft beside the last
+ * complete summary, which it replaces only when it completes, so a failed "Regenerate" never takes
+ * the finished summary away. What arrived survives a stop or a failure: `resume` skips finished
+ * parts and continues a cut-off answer; `start` writes a new one; `discard` drops the draft.
  */
 export class SummaryJob {
   status = $state<LlmTaskStatus>('idle');
+  /** The cues the shown summary was written from (its chapter times are checked against them). */
   source = $state.raw<readonly Cue[]>([]);
-  /** The model's answer as it streams in, raw. */
-  text = $state('');
+  /** The last complete summary, raw ('' when none). */
+  accepted = $state('');
+  /** The running or interrupted run's answer as it streams in, raw. */
+  draft = $state('');
   notes = $state.raw<readonly (string | undefined)[]>([]);
+  /** The cues the complete summary was written from. */
+  #acceptedSource = $state.raw<readonly Cue[]>([]);
   stage = $state.raw<SummaryStage | undefined>();
   wait = $state.raw<RetryWait | undefined>();
   error = $state.raw<AppError | undefined>();
-  /** The answer cleaned, with chapter times checked against the transcript. */
-  checked: CheckedSummary = $derived(checkChapters(unwrapFence(stripThinking(this.text)), this.source));
+  /** What is shown: the draft while it is written or when there is nothing else, else the complete summary. */
+  text: string = $derived(this.running || this.accepted === '' ? this.draft : this.accepted);
+  /** The shown answer cleaned, with chapter times checked against the transcript. */
+  checked: CheckedSummary = $derived(checkChapters(unwrapFence(stripThinking(this.text)), this.running || this.accepted === '' ? this.source : this.#acceptedSource));
   #controller: AbortController | undefined;
   /** What the kept notes were made with: resuming with other settings would mix plans. */
   #runKey = '';
@@ -41,27 +50,49 @@ export class SummaryJob {
     return this.status === 'running';
   }
 
-  /** Whether this job is about `cues` (a new transcript is a new array). */
-  isFor(cues: readonly Cue[]): boolean {
-    return cues === this.source && this.status !== 'idle';
+  /** Whether there is a summary, or a run, to show. */
+  get started(): boolean {
+    return this.status !== 'idle';
   }
 
-  /** Whether an interrupted run for these cues and options left work to continue. */
-  canResume(cues: readonly Cue[], options: SummaryPlanOptions): boolean {
+  /** An interrupted run left a draft that is not shown because the complete summary is. */
+  get draftHidden(): boolean {
+    return !this.running && this.accepted !== '' && (this.draft !== '' || this.notes.some(Boolean));
+  }
+
+  /** Whether an interrupted run with these options left work to continue. */
+  canResume(options: SummaryPlanOptions): boolean {
     const stopped = this.status === 'stopped' || this.status === 'failed';
-    return stopped && cues === this.source && runKey(options) === this.#runKey && (this.text !== '' || this.notes.some(Boolean));
+    return stopped && runKey(options) === this.#runKey && (this.draft !== '' || this.notes.some(Boolean));
   }
 
-  /** Writes a new summary. */
+  /** Writes a new summary (the complete one stays until this one completes). */
   start(cues: readonly Cue[], options: SummaryOptions): Promise<void> {
-    this.text = '';
+    this.draft = '';
     this.notes = [];
     return this.#run(cues, options);
   }
 
+  /** Drops an interrupted draft; the complete summary stays. */
+  discard(): void {
+    if (this.running) return;
+    this.draft = '';
+    this.notes = [];
+    this.error = undefined;
+    if (this.accepted === '') this.status = 'idle';
+  }
+
+  /** Forgets everything: a new project. */
+  reset(): void {
+    this.stop();
+    this.accepted = '';
+    this.discard();
+    this.status = 'idle';
+  }
+
   /** Continues an interrupted summary (see canResume), else starts anew. */
   resume(cues: readonly Cue[], options: SummaryOptions): Promise<void> {
-    return this.canResume(cues, options) ? this.#run(cues, options) : this.start(cues, options);
+    return this.canResume(options) ? this.#run(cues, options) : this.start(cues, options);
   }
 
   stop(): void {
@@ -85,17 +116,22 @@ export class SummaryJob {
     const current = () => controller === this.#controller;
     try {
       await summarize(
-        { ...options, cues, notes: this.notes, partial: this.text },
+        { ...options, cues, notes: this.notes, partial: this.draft },
         {
           complete: options.complete,
           signal: controller.signal,
           onStage: (stage) => current() && (this.stage = stage),
           onNote: (part, note) => current() && (this.notes = withNote(this.notes, part, note)),
-          onText: (text) => current() && (this.text = text),
+          onText: (text) => current() && (this.draft = text),
           onWait: (wait) => current() && (this.wait = wait),
         },
       );
-      if (current()) this.#finish('done');
+      if (!current()) return;
+      this.accepted = this.draft;
+      this.#acceptedSource = cues;
+      this.draft = '';
+      this.notes = [];
+      this.#finish('done');
     } catch (caught) {
       if (!current()) return;
       const error = toAppError(caught);

@@ -1,6 +1,7 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { DEFAULT_MODEL_ID, HUGGING_FACE_HOST, type DevicePreference, type Precision } from '../transcription/models.ts';
 import type { Locale } from '../i18n/i18n.svelte.ts';
+import { PROFILES, type ProfileId } from '../subtitles/segment/profiles.ts';
 
 /** Everything the user can set, as stored on this device. */
 export interface StoredSettings {
@@ -23,6 +24,8 @@ export interface StoredSettings {
   /** 1: off. */
   readonly repetitionPenalty: number;
   readonly locale: Locale | null;
+  /** The readability profile cues are cut to; 'auto' follows the spoken language. */
+  readonly readability: ProfileId | 'auto';
 }
 
 export const DEFAULT_SETTINGS: StoredSettings = {
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   noRepeatNgramSize: 0,
   repetitionPenalty: 1,
   locale: null,
+  readability: 'auto',
 };
 
 const KEY = 'settings';
@@ -83,7 +87,13 @@ export function sanitizeSettings(raw: unknown): StoredSettings {
     precision: asPrecision(value('precision')),
     maxNewTokens: typeof maxNewTokens === 'number' && Number.isInteger(maxNewTokens) && maxNewTokens > 0 ? maxNewTokens : 0,
     locale: locale === 'en' || locale === 'zh-CN' ? locale : null,
+    readability: asReadability(value('readability')),
   };
+}
+
+function asReadability(value: unknown): ProfileId | 'auto' {
+  if (typeof value !== 'string') return 'auto';
+  return Object.values(PROFILES).find((profile) => profile.id === value)?.id ?? 'auto';
 }
 
 function asPrecision(value: unknown): Precision {

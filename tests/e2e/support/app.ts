@@ -2,6 +2,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Download, type Page } from '@playwright/test';
 import { MODEL_PORT } from '../../../playwright.config.ts';
+import type { Cue } from '../../../src/lib/subtitles/cue.ts';
+import { normalizeCues } from '../../../src/lib/subtitles/normalize.ts';
+import { fixCues } from '../../../src/lib/subtitles/segment/check.ts';
+import { PROFILES, type ReadabilityProfile } from '../../../src/lib/subtitles/segment/profiles.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(here, '../../..');
@@ -65,15 +69,30 @@ export interface ShownCue {
   readonly text: string;
 }
 
-/** The cues as the page shows them. */
+/**
+ * The project's cues, read through the app's own JSON export (the studio's list is virtualised,
+ * so the page holds only the rows in view). None while the export is not offered yet.
+ */
 export async function shownCues(page: Page): Promise<ShownCue[]> {
-  return page.getByTestId('cue').evaluateAll((items) =>
-    items.map((li) => ({
-      start: Number(li.getAttribute('data-start')),
-      end: Number(li.getAttribute('data-end')),
-      text: li.querySelector('[data-testid="cue-text"]')?.textContent ?? '',
-    })),
-  );
+  return (await exportedCues(page)).map(({ start, end, text }) => ({ start, end, text }));
+}
+
+export interface ExportedCue extends ShownCue {
+  readonly translation?: string;
+  readonly words?: readonly ShownCue[];
+}
+
+/** Every cue as the JSON export writes it, words and (for `variant`) translations included. */
+export async function exportedCues(page: Page, testId = 'download-json'): Promise<ExportedCue[]> {
+  if (await page.getByTestId(testId).isDisabled()) return [];
+  const { text } = await downloadText(page, testId);
+  const parsed: { cues: ExportedCue[] } = JSON.parse(text);
+  return parsed.cues;
+}
+
+/** Cues as the app shows them: cut and spaced to the readability profile (English by default). */
+export function asShown(cues: readonly Cue[], profile: ReadabilityProfile = PROFILES['netflix-en']): ShownCue[] {
+  return fixCues(normalizeCues(cues), profile).map(({ start, end, text }) => ({ start, end, text }));
 }
 
 export async function downloadText(page: Page, testId: string): Promise<{ name: string; text: string }> {

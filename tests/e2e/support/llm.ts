@@ -43,7 +43,15 @@ export async function expectPanelError(page: Page, panel: 'translation' | 'summa
   await expect(page.getByTestId(panel).getByTestId('error')).toHaveAttribute('data-code', code);
 }
 
-/** The translations shown in the second column, '…' where still pending. */
+/** The translation under each cue in the studio (stale mark left out), '…' where there is none yet. */
 export async function shownTranslations(page: Page): Promise<string[]> {
-  return page.getByTestId('cue-translation').allTextContents();
+  return page.getByTestId('cue').evaluateAll((rows) =>
+    rows.map((row) => {
+      const shown = row.querySelector('[data-testid="cue-translation"]');
+      if (!shown) return '…';
+      const copy = shown.cloneNode(true);
+      if (copy instanceof Element) copy.querySelector('[data-testid="translation-stale"]')?.remove();
+      return copy.textContent?.trim() ?? '';
+    }),
+  );
 }

@@ -51,3 +51,24 @@ export function correlation(a: Float32Array, b: Float32Array): number {
   }
   return cov / Math.sqrt(va * vb);
 }
+
+/**
+ * A subtitle file as native ffmpeg reads it, converted to SubRip and read back with a few lines of
+ * its own (not the app's parsers): the independent check that an export is a valid file.
+ */
+export function ffmpegCues(file: string): { start: number; end: number; text: string }[] {
+  const srt = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'srt', '-'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
+  const seconds = (time: string) => {
+    const [h = '0', m = '0', rest = '0'] = time.split(':');
+    return Number(h) * 3600 + Number(m) * 60 + Number(rest.replace(',', '.'));
+  };
+  return srt
+    .replace(/\r/g, '')
+    .split(/\n\n+/)
+    .map((block) => block.split('\n'))
+    .filter((lines) => lines.length >= 3)
+    .map(([, timing = '', ...text]) => {
+      const [start = '', end = ''] = timing.split(' --> ');
+      return { start: seconds(start), end: seconds(end), text: text.join('\n').replace(/<[^>]+>/g, '').trim() };
+    });
+}

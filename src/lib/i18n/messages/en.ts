@@ -1,12 +1,16 @@
 import { llmEn } from './llm.en.ts';
 import { modelsEn } from './models.en.ts';
+import { projectEn } from './project.en.ts';
 import { recognitionEn } from './recognition.en.ts';
+import { studioEn } from './studio.en.ts';
 
 /** English UI strings. Keys are shared with every locale: `Messages` is derived from this object. */
 export const en = {
   ...modelsEn,
   ...recognitionEn,
   ...llmEn,
+  ...studioEn,
+  ...projectEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',
   'app.language': 'Language',
   'app.settings': 'Settings',

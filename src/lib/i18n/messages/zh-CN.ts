@@ -1,13 +1,17 @@
 import type { Messages } from './en.ts';
 import { llmZhCN } from './llm.zh-CN.ts';
 import { modelsZhCN } from './models.zh-CN.ts';
+import { projectZhCN } from './project.zh-CN.ts';
 import { recognitionZhCN } from './recognition.zh-CN.ts';
+import { studioZhCN } from './studio.zh-CN.ts';
 
 /** 简体中文界面文字。 */
 export const zhCN: Messages = {
   ...modelsZhCN,
   ...recognitionZhCN,
   ...llmZhCN,
+  ...studioZhCN,
+  ...projectZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',
   'app.language': '语言',
   'app.settings': '设置',

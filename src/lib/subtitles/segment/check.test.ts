@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCue, fixCues } from './check.ts';
+import { checkCue, fixCues, keepGapAfter } from './check.ts';
 import { PROFILES } from './profiles.ts';
 
 const en = PROFILES['netflix-en'];
@@ -77,5 +77,23 @@ describe('fixCues', () => {
       { start: 0.05, end: 1, text: 'B' },
     ];
     expect(fixCues(cues, en)).toEqual(cues);
+  });
+});
+
+describe('keepGapAfter', () => {
+  const en = PROFILES['netflix-en'];
+  it('starts the first streamed cue late enough to leave the minimum gap', () => {
+    expect(keepGapAfter({ start: 0, end: 2.4, text: 'a' }, [{ start: 2.4, end: 5, text: 'b' }, { start: 5.2, end: 6, text: 'c' }], en)).toEqual([
+      { start: 2.483, end: 5, text: 'b' },
+      { start: 5.2, end: 6, text: 'c' },
+    ]);
+  });
+
+  it('leaves cues alone when the gap is there, there is no previous cue, or the cue would get too short', () => {
+    const cues = [{ start: 3, end: 5, text: 'b' }];
+    expect(keepGapAfter({ start: 0, end: 2, text: 'a' }, cues, en)).toEqual(cues);
+    expect(keepGapAfter(undefined, cues, en)).toEqual(cues);
+    const short = [{ start: 2, end: 2.8, text: 'b' }];
+    expect(keepGapAfter({ start: 0, end: 2, text: 'a' }, short, en)).toEqual(short);
   });
 });

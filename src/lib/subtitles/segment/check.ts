@@ -68,3 +68,22 @@ export function fixCues(cues: readonly Cue[], profile: ReadabilityProfile): Cue[
     return cue.words ? { ...cue, end, words: clampWords(cue.words, cue.start, end) } : { ...cue, end };
   });
 }
+
+/**
+ * Cues that stream in after `previous` (the transcript's last cue): the first one starts late
+ * enough to leave the profile's minimum gap, as long as it still lasts the minimum duration; so
+ * recognition that arrives window by window needs no second pass. Pure.
+ *
+ * @example
+ * keepGapAfter({ start: 0, end: 2.4, text: 'a' }, [{ start: 2.4, end: 5, text: 'b' }], PROFILES['netflix-en']);
+ * // [{ start: 2.483, end: 5, text: 'b' }]
+ */
+export function keepGapAfter(previous: Cue | undefined, cues: readonly Cue[], profile: ReadabilityProfile): Cue[] {
+  const [first, ...rest] = cues;
+  if (!previous || !first || first.start - previous.end >= profile.minGapSeconds - EPSILON) return [...cues];
+  // Whole milliseconds, rounded up so the gap is not lost again to rounding on export.
+  const start = Math.ceil((previous.end + profile.minGapSeconds) * 1000 - 1e-6) / 1000;
+  if (first.end - start < profile.minSeconds - EPSILON) return [...cues];
+  const moved = first.words ? { ...first, start, words: clampWords(first.words, start, first.end) } : { ...first, start };
+  return [moved, ...rest];
+}

@@ -4,4 +4,4 @@
  */
 export { PROFILES, displayWidth, profileForLanguage, type ProfileId, type ReadabilityProfile } from './profiles.ts';
 export { segmentCues } from './segment-cues.ts';
-export { checkCue, fixCues, type CueIssue, type CueIssueKind } from './check.ts';
+export { checkCue, fixCues, keepGapAfter, type CueIssue, type CueIssueKind } from './check.ts';

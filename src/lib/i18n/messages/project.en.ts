@@ -1,0 +1,25 @@
+/** English strings for the project: import, export, and keeping work through failed re-runs. */
+export const projectEn = {
+  'export.title': 'Export',
+  'export.original': 'Original',
+  'export.translated': 'Translation',
+  'export.bilingual': 'Bilingual',
+  'export.format.srt': 'SRT',
+  'export.format.vtt': 'WebVTT',
+  'export.format.ass': 'ASS',
+  'export.format.txt': 'Text',
+  'export.format.json': 'JSON',
+  'import.choose': 'Open subtitles (SRT, VTT, ASS)',
+  'import.hint': 'Or drop a subtitle file to edit, translate or export it.',
+  'import.attach': 'Attach the video',
+  'import.noMedia': 'No video attached: the subtitles can still be edited, translated, summarised and exported.',
+  'project.imported': 'Opened {name}: {count} subtitles',
+  'error.not-isolated':
+    'This page is not cross-origin isolated, so audio cannot be extracted here. The site must be served with the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers (see the README).',
+  'error.not-subtitles': 'This file is not a subtitle file Zimu can read (SRT, WebVTT, ASS/SSA or Zimu JSON). Nothing was changed.',
+  'translate.kept': 'The new translation is not complete, so the finished one is still shown and exported.',
+  'translate.discard': 'Discard the unfinished run',
+  'translate.stale': 'Translation out of date: the line was edited after it was translated.',
+  'summary.kept': 'The new summary is not complete, so the previous one is still shown.',
+  'summary.discard': 'Discard the unfinished summary',
+} as const;
