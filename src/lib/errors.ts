@@ -14,6 +14,8 @@ export type AppErrorCode =
   | 'model-load-failed'
   | 'transcription-failed'
   | 'worker-crashed'
+  /** The GPU device was lost mid-run; the page replaces the worker and goes on with WASM. */
+  | 'webgpu-lost'
   | 'not-isolated'
   | 'not-subtitles'
   | 'cancelled'

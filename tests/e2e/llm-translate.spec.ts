@@ -51,11 +51,11 @@ test('merged and missing lines are caught: every cue keeps its own time and tran
   const translated = cues.map((cue, i) => ({ start: cue.start, end: cue.end, text: translations[i] }));
   const bilingual = cues.map((cue, i) => ({ start: cue.start, end: cue.end, text: `${cue.text}\n${translations[i]}` }));
   const srt = await downloadText(page, 'download-translation-srt');
-  expect(srt.name).toBe('speech-3min.translated.srt');
+  expect(srt.name).toBe('speech-3min.en.srt'); // the target language is the interface's: English
   expect(parseSrt(srt.text)).toEqual(translated);
   expect(parseVtt((await downloadText(page, 'download-translation-vtt')).text)).toEqual(translated);
   const bilingualSrt = await downloadText(page, 'download-translation-bilingual-srt');
-  expect(bilingualSrt.name).toBe('speech-3min.bilingual.srt');
+  expect(bilingualSrt.name).toBe('speech-3min.bilingual.en.srt');
   expect(parseSrt(bilingualSrt.text)).toEqual(bilingual);
   expect(parseVtt((await downloadText(page, 'download-translation-bilingual-vtt')).text)).toEqual(bilingual);
 });
@@ -86,7 +86,9 @@ test('an interrupted translation resumes where it stopped, and Stop keeps finish
   await page.getByTestId('translate-stop').click();
   await expect(page.getByTestId('translation')).toHaveAttribute('data-status', 'stopped');
   await expect(page.getByTestId('translate-stopped')).toBeVisible();
-  expect(await shownTranslations(page)).toEqual(['译1：Hello from Zimu.', '…']);
+  // "Translate again" was stopped: the finished translation stays, the new first line over it.
+  expect(await shownTranslations(page)).toEqual(['译1：Hello from Zimu.', '译2：These subtitles run in your browser.']);
+  await expect(page.getByTestId('download-translation-srt')).toBeEnabled();
   // The stopped request's connection is closed by the app, and nothing more is sent.
   await expect.poll(() => server.abandonedChats).toBe(abandoned + 1);
   expect(server.chats()).toHaveLength(5);
@@ -106,7 +108,8 @@ test('the target language follows the interface by default and can be any langua
   await expect(page.getByTestId('translation')).toHaveAttribute('data-status', 'done');
   expect(server.chats()[0]?.json.messages[0]?.content).toContain('into Klingon.');
   expect(await shownTranslations(page)).toEqual(['tlh: Hello from Zimu.', 'tlh: These subtitles run in your browser.']);
-  await expect(page.getByTestId('bilingual')).toContainText('Translation · Klingon');
+  // A language with no tag of its own is named in words, as the translation's file name says.
+  expect((await downloadText(page, 'download-translation-srt')).name).toBe('sample.Klingon.srt');
 
   await fillAndChange(page, 'translate-language', '');
   await page.getByTestId('locale-zh-CN').click();

@@ -15,7 +15,13 @@ test('the scripted model with word timings over 3 minutes gives cues that all sa
   const cues = await shownCues(page);
   expect(cues.length).toBeGreaterThanOrEqual(13);
   const profile = PROFILES['netflix-en'];
-  cues.forEach((cue, i) => expect(checkCue(cue, profile, cues[i + 1]), `cue ${i + 1}: ${JSON.stringify(cue)}`).toEqual([]));
+  // The scripted model says its 3.4 s lines in every window, also in the last 1.1 s of the file:
+  // a cue the end of the media cuts short cannot be slowed down, so only it may be too fast.
+  const duration = 180;
+  cues.forEach((cue, i) => {
+    const issues = checkCue(cue, profile, cues[i + 1]).filter((issue) => !(issue.kind === 'too-fast' && cue.end === duration));
+    expect(issues, `cue ${i + 1}: ${JSON.stringify(cue)}`).toEqual([]);
+  });
 });
 
 test('a Chinese script is cut as it streams into cues of at most 2 lines of 16 characters, with no text lost', async ({ page }) => {

@@ -44,12 +44,6 @@ export function getEngine(requested: EngineOptions, callbacks: LoadCallbacks): P
   );
 }
 
-/** After WebGPU failed mid-run: the same model on WASM, keeping the user's precision override. */
-export function getWasmEngine(options: EngineOptions, callbacks: LoadCallbacks): Promise<Engine> {
-  webgpuFailed = true;
-  return getEngine({ ...options, device: 'wasm' }, callbacks);
-}
-
 async function swapEngine(key: string, load: () => Promise<Engine>): Promise<Engine> {
   if (current?.key === key) return current.engine;
   const previous = current;

@@ -146,7 +146,7 @@ async function recogniseReady(planner: WindowPlanner, run: RunState, callbacks: 
  * have nothing to detect.
  */
 async function detect(pcm: Float32Array, signal: AbortSignal, callbacks: PipelineCallbacks): Promise<string> {
-  const detection = await detectWindowLanguage(pcm.slice(), signal);
+  const detection = await detectWindowLanguage(pcm.slice(), { signal, onEvent: callbacks.onEngineEvent });
   callbacks.onLanguage?.(detection);
   return detection?.language ?? 'en';
 }

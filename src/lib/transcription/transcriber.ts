@@ -1,4 +1,5 @@
 import type { LanguageDetection } from './recognition/language-ranking.ts';
+import { AppErrorException } from '../errors.ts';
 import { WorkerClient } from '../workers/client.ts';
 import {
   transcriberResultChecks,
@@ -24,12 +25,46 @@ function transcriberClient(): WorkerClient<TranscriberRequest, TranscriberResult
   return client;
 }
 
+interface RunHooks {
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: TranscriberEvent) => void;
+}
+
+/** The engine the last `prepareEngine` asked for: what a replaced worker loads again. */
+let preparedFor: EngineOptions | undefined;
+/** WebGPU died once in this page: 'auto' means WASM from now on. */
+let webgpuLost = false;
+
 /**
  * Loads (or reuses) the engine and warms it up; resolves with the engine that is ready. Stages,
  * device choices and downloads arrive as events meanwhile.
  */
-export function prepareEngine(engine: EngineOptions, run: { signal?: AbortSignal; onEvent?: (event: TranscriberEvent) => void }): Promise<EngineReady> {
-  return transcriberClient().run({ type: 'prepare', engine }, run);
+export function prepareEngine(engine: EngineOptions, run: RunHooks): Promise<EngineReady> {
+  preparedFor = engine;
+  return withWorkerRecovery(run, () => transcriberClient().run({ type: 'prepare', engine: effective(engine) }, run));
+}
+
+function effective(engine: EngineOptions): EngineOptions {
+  return webgpuLost && engine.device === 'auto' ? { ...engine, device: 'wasm' } : engine;
+}
+
+/**
+ * Runs a request; when the worker reports that WebGPU was lost, replaces the worker and carries on
+ * with WASM there. A lost device leaves ONNX Runtime's module in that worker unable to run WASM
+ * sessions either (their runs fail in the WebGPU buffer manager: tests/e2e/webgpu-loss.spec.ts),
+ * so only a fresh worker, with a fresh runtime, can go on. The request is then made again.
+ */
+async function withWorkerRecovery<T>(run: RunHooks, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    if (!(error instanceof AppErrorException) || error.error.code !== 'webgpu-lost' || !preparedFor) throw error;
+    webgpuLost = true;
+    transcriberClient().terminate({ code: 'webgpu-lost' });
+    const ready = await transcriberClient().run({ type: 'prepare', engine: effective(preparedFor) }, run);
+    run.onEvent?.({ type: 'device', device: ready.device, dtype: ready.dtype, fallbackFrom: 'webgpu', reason: error.error.detail });
+    return request();
+  }
 }
 
 /** Speech probability per 512-sample frame of the next piece of a stream. `pcm` is transferred. */
@@ -47,13 +82,27 @@ export function recogniseWindow(
   decode: DecodeOptions,
   run: { signal?: AbortSignal; onEvent?: (event: TranscriberEvent) => void },
 ): Promise<WindowResult> {
-  return transcriberClient().run({ type: 'recognise', pcm, offset, decode }, { signal: run.signal, transfer: [pcm.buffer], onEvent: run.onEvent });
+  // The worker takes the PCM; a copy stays here in case the window must be recognised again.
+  const again = pcm.slice();
+  let first = true;
+  return withWorkerRecovery(run, () => {
+    const samples = first ? pcm : again.slice();
+    first = false;
+    return transcriberClient().run({ type: 'recognise', pcm: samples, offset, decode }, { signal: run.signal, transfer: [samples.buffer], onEvent: run.onEvent });
+  });
 }
 
 /**
  * Whisper's own language detection on one window (the first speech); undefined for
  * English-only models. `pcm` is transferred.
  */
-export async function detectWindowLanguage(pcm: Float32Array, signal?: AbortSignal): Promise<LanguageDetection | undefined> {
-  return (await transcriberClient().run({ type: 'detect-language', pcm }, { signal, transfer: [pcm.buffer] })) ?? undefined;
+export async function detectWindowLanguage(pcm: Float32Array, run: RunHooks = {}): Promise<LanguageDetection | undefined> {
+  const again = pcm.slice();
+  let first = true;
+  const detection = await withWorkerRecovery(run, () => {
+    const samples = first ? pcm : again.slice();
+    first = false;
+    return transcriberClient().run({ type: 'detect-language', pcm: samples }, { signal: run.signal, transfer: [samples.buffer] });
+  });
+  return detection ?? undefined;
 }

@@ -5,7 +5,7 @@ import { AppErrorException } from '../errors.ts';
 import type { Cue } from '../subtitles/cue.ts';
 import { reply, serve, type HandlerContext } from '../workers/host.ts';
 import { chunksToCues, wordChunksToCues } from './chunk-cues.ts';
-import { getEngine, getWasmEngine, type Engine, type LoadCallbacks } from './engine.ts';
+import { getEngine, type Engine, type LoadCallbacks } from './engine.ts';
 import { dtypeFor } from './models.ts';
 import type { DecodeOptions, EngineOptions, EngineReady, TranscriberEvent, TranscriberRequest, TranscriberResults, WindowResult } from './transcriber-protocol.ts';
 import { detectSpeech } from './vad-session.ts';
@@ -72,9 +72,11 @@ async function recognise(pcm: Float32Array, offset: number, decode: DecodeOption
 }
 
 /**
- * Runs `work` on the engine; when WebGPU fails mid-run (device lost, out of memory) it goes on
- * with WASM from this very window and says so. An explicit WebGPU choice, or a failure on WASM,
- * is the user's to see.
+ * Runs `work` on the engine. When WebGPU fails (a lost device, out of memory, an op it can't run)
+ * and the user did not insist on WebGPU, this worker can't go on: ONNX Runtime's module here is
+ * left unable to run even WASM sessions, so it says `webgpu-lost` and the page replaces the worker
+ * and continues on WASM from this very window (transcriber.ts). Judged by the engine the work ran
+ * on: requests already running when the GPU went fail too.
  */
 async function withFallback<T>(context: Context, work: (ready: Engine) => Promise<T>): Promise<T> {
   const used = engine;
@@ -82,14 +84,8 @@ async function withFallback<T>(context: Context, work: (ready: Engine) => Promis
   try {
     return await work(used);
   } catch (error) {
-    // Judge by the engine this work ran on, not the current one: when the GPU is lost, requests
-    // already running on it fail too, after the first of them may have switched to WASM.
     if (context.cancelled() || used.device !== 'webgpu' || engineOptions.device === 'webgpu' || error instanceof AppErrorException) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    engine = await getWasmEngine(engineOptions, loadCallbacks(context));
-    context.emit({ type: 'device', device: engine.device, dtype: engine.dtype, fallbackFrom: 'webgpu', reason });
-    await warmUp(engine, context);
-    return work(engine);
+    throw new AppErrorException({ code: 'webgpu-lost', detail: error instanceof Error ? error.message : String(error) });
   }
 }
 

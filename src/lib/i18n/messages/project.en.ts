@@ -1,5 +1,13 @@
 /** English strings for the project: import, export, and keeping work through failed re-runs. */
 export const projectEn = {
+  'settings.readability': 'Readable subtitles',
+  'settings.readability.auto': 'Follow the spoken language',
+  'settings.readability.netflix-en': 'English (42 characters a line, 20 a second)',
+  'settings.readability.netflix-zh-hans': 'Simplified Chinese (16 characters a line, 9 a second)',
+  'settings.readability.netflix-zh-hant': 'Traditional Chinese (16 characters a line, 9 a second)',
+  'settings.readability.cjk': 'Japanese and Korean (16 characters a line)',
+  'settings.readability.web': 'Relaxed, for the web (60 characters a line)',
+  'settings.readability.hint': 'Recognised lines are cut to this as they arrive; lines that break it are marked in the editor.',
   'export.title': 'Export',
   'export.original': 'Original',
   'export.translated': 'Translation',
@@ -14,6 +22,7 @@ export const projectEn = {
   'import.attach': 'Attach the video',
   'import.noMedia': 'No video attached: the subtitles can still be edited, translated, summarised and exported.',
   'project.imported': 'Opened {name}: {count} subtitles',
+  'error.webgpu-lost': 'The GPU stopped working during recognition, and starting again on the CPU failed too. The subtitles so far are kept.',
   'error.not-isolated':
     'This page is not cross-origin isolated, so audio cannot be extracted here. The site must be served with the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers (see the README).',
   'error.not-subtitles': 'This file is not a subtitle file Zimu can read (SRT, WebVTT, ASS/SSA or Zimu JSON). Nothing was changed.',

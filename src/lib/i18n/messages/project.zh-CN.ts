@@ -2,6 +2,14 @@ import type { projectEn } from './project.en.ts';
 
 /** 项目相关的中文文案：导入、导出，以及重新生成失败时保留已完成的结果。 */
 export const projectZhCN: Readonly<Record<keyof typeof projectEn, string>> = {
+  'settings.readability': '字幕可读性',
+  'settings.readability.auto': '随说话语言自动选择',
+  'settings.readability.netflix-en': '英文（每行 42 个字符，每秒 20 个）',
+  'settings.readability.netflix-zh-hans': '简体中文（每行 16 个字，每秒 9 个）',
+  'settings.readability.netflix-zh-hant': '繁体中文（每行 16 个字，每秒 9 个）',
+  'settings.readability.cjk': '日文和韩文（每行 16 个字）',
+  'settings.readability.web': '宽松，适合网络视频（每行 60 个字符）',
+  'settings.readability.hint': '识别出的字幕会实时按此标准断句；不符合标准的字幕会在编辑器中标出。',
   'export.title': '导出',
   'export.original': '原文',
   'export.translated': '译文',
@@ -16,6 +24,7 @@ export const projectZhCN: Readonly<Record<keyof typeof projectEn, string>> = {
   'import.attach': '添加对应的视频',
   'import.noMedia': '未添加视频：字幕仍可编辑、翻译、总结和导出。',
   'project.imported': '已打开 {name}，共 {count} 条字幕',
+  'error.webgpu-lost': '识别过程中显卡停止工作，改用 CPU 重新开始也失败了。已识别的字幕已保留。',
   'error.not-isolated':
     '此页面未启用跨源隔离，无法在这里提取音频。网站需要带上 Cross-Origin-Opener-Policy 和 Cross-Origin-Embedder-Policy 响应头（见 README）。',
   'error.not-subtitles': '这不是 Zimu 能读取的字幕文件（SRT、WebVTT、ASS/SSA 或 Zimu JSON），当前内容没有改动。',

@@ -2,6 +2,7 @@
 export const studioEn = {
   'studio.title': 'Subtitle editor',
   'studio.waveform.zoom': 'Waveform zoom',
+  'studio.waveform.show': 'Show the waveform',
   'studio.media': 'Video and waveform',
   'studio.toolbar': 'Edit subtitles',
   'studio.with-keys': '{label} ({keys})',

@@ -4,6 +4,7 @@ import type { studioEn } from './studio.en.ts';
 export const studioZhCN: Readonly<Record<keyof typeof studioEn, string>> = {
   'studio.title': '字幕编辑',
   'studio.waveform.zoom': '波形缩放',
+  'studio.waveform.show': '显示波形',
   'studio.media': '视频和波形',
   'studio.toolbar': '编辑字幕',
   'studio.with-keys': '{label}（{keys}）',

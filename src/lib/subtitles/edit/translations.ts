@@ -12,14 +12,15 @@ export interface CueTranslation {
 export type Translations = ReadonlyMap<string, CueTranslation>;
 
 /**
- * Whether the cue changed since it was translated. Both the revision and the text are
- * compared: after undo then a new edit, a cue can be at the same revision with other text.
+ * Whether the cue's text changed since it was translated. The text decides, not the revision:
+ * a cue split and merged back, or edited and edited back, says what was translated again, while
+ * revisions repeat after an undo followed by another edit.
  *
  * @example
- * isTranslationStale(cue, { text: '你好', revision: 0, source: 'Hello' }); // true once cue.revision is 1
+ * isTranslationStale(cue, { text: '你好', revision: 0, source: 'Hello' }); // true once cue.text is not 'Hello'
  */
 export function isTranslationStale(cue: EditableCue, translation: CueTranslation): boolean {
-  return cue.revision !== translation.revision || cue.text !== translation.source;
+  return cue.text !== translation.source;
 }
 
 /**

@@ -23,6 +23,9 @@ const NETFLIX_TIMING = { minSeconds: 0.833, maxSeconds: 7, minGapSeconds: 0.083 
 
 const CHINESE = { maxCharsPerLine: 16, maxLines: 2, maxCharsPerSecond: 9, halfWidthWeight: 0.5, ...NETFLIX_TIMING } as const;
 
+/** The profiles in the order a settings list shows them. */
+export const PROFILE_IDS: readonly ProfileId[] = ['netflix-en', 'netflix-zh-hans', 'netflix-zh-hant', 'cjk', 'web'];
+
 /** Every profile, keyed by id. */
 export const PROFILES: Readonly<Record<ProfileId, ReadabilityProfile>> = {
   'netflix-en': { id: 'netflix-en', maxCharsPerLine: 42, maxLines: 2, maxCharsPerSecond: 20, halfWidthWeight: 1, ...NETFLIX_TIMING },
