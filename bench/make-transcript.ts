@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Cue } from '../src/lib/subtitles/cue.ts';
 import { parseSrt, toSrt } from '../src/lib/subtitles/srt.ts';
+import { seededRandom } from '../tests/support/seeded-random.ts';
 
 export type TranscriptLanguage = 'en' | 'zh';
 
@@ -72,17 +73,6 @@ const CHINESE: Phrasebook = {
   runOnSpeed: [8, 11],
 };
 
-/** mulberry32: small, fast, and the same on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Builds sentences from a phrasebook with one seeded generator. */
 class Writer {
@@ -144,8 +134,8 @@ function capitalise(text: string): string {
  */
 export function makeTranscript(language: TranscriptLanguage, hours: number, seed = 20_250_101): Cue[] {
   const book = language === 'en' ? ENGLISH : CHINESE;
-  const timing = random(seed);
-  const writer = new Writer(book, random(seed + (language === 'en' ? 1 : 2)));
+  const timing = seededRandom(seed);
+  const writer = new Writer(book, seededRandom(seed + (language === 'en' ? 1 : 2)));
   const between = (range: readonly [number, number]) => range[0] + timing() * (range[1] - range[0]);
   const cues: Cue[] = [];
   let time = 0.5;

@@ -3,18 +3,8 @@ import type { Cue } from './cue.ts';
 import { normalizeCues, sortedNonOverlapping } from './normalize.ts';
 import { parseSrt, toSrt } from './srt.ts';
 import { parseVtt, toVtt } from './vtt.ts';
+import { seededRandom } from '../../../tests/support/seeded-random.ts';
 
-/** mulberry32: a tiny seeded PRNG, so a failing run can be replayed from its seed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 // Text pieces chosen to hit the formats' sharp edges: markup characters, entities, arrows,
 // bare numbers (SRT index lines), CJK, emoji with joiners and modifiers, odd whitespace
@@ -59,7 +49,7 @@ const RUNS = 500;
 describe('round trips over random cue lists', () => {
   it('parseSrt(toSrt(cues)) gives back normalizeCues(cues) exactly', () => {
     for (let seed = 1; seed <= RUNS; seed += 1) {
-      const cues = randomCues(createRandom(seed));
+      const cues = randomCues(seededRandom(seed));
       const expected = normalizeCues(cues);
       const srt = toSrt(cues);
       expect(parseSrt(srt), `seed ${seed}`).toEqual(expected);
@@ -69,7 +59,7 @@ describe('round trips over random cue lists', () => {
 
   it('parseVtt(toVtt(cues)) gives back normalizeCues(cues) exactly', () => {
     for (let seed = 1; seed <= RUNS; seed += 1) {
-      const cues = randomCues(createRandom(seed));
+      const cues = randomCues(seededRandom(seed));
       const expected = normalizeCues(cues);
       const vtt = toVtt(cues);
       expect(parseVtt(vtt), `seed ${seed}`).toEqual(expected);
@@ -79,14 +69,14 @@ describe('round trips over random cue lists', () => {
 
   it('SRT and WebVTT carry the same cues', () => {
     for (let seed = 1; seed <= RUNS; seed += 1) {
-      const cues = randomCues(createRandom(seed));
+      const cues = randomCues(seededRandom(seed));
       expect(parseVtt(toVtt(parseSrt(toSrt(cues)))), `seed ${seed}`).toEqual(normalizeCues(cues));
     }
   });
 
   it('survives CRLF line endings and a BOM added by other tools', () => {
     for (let seed = 1; seed <= RUNS; seed += 1) {
-      const cues = randomCues(createRandom(seed));
+      const cues = randomCues(seededRandom(seed));
       const expected = normalizeCues(cues);
       const windows = (text: string): string => `\uFEFF${text.replaceAll('\n', '\r\n')}`;
       expect(parseSrt(windows(toSrt(cues))), `seed ${seed}`).toEqual(expected);
@@ -96,7 +86,7 @@ describe('round trips over random cue lists', () => {
 
   it('writes only valid structure: sorted cues, no stray arrows, no blank lines inside cues', () => {
     for (let seed = 1; seed <= RUNS; seed += 1) {
-      const cues = randomCues(createRandom(seed));
+      const cues = randomCues(seededRandom(seed));
       expect(sortedNonOverlapping(normalizeCues(cues))).toBe(true);
       const vttLines = toVtt(cues).split('\n');
       for (const line of vttLines.filter((l) => l.includes('-->'))) {
@@ -111,7 +101,7 @@ describe('round trips over random cue lists', () => {
 
   it('generates the cases it is meant to cover', () => {
     // Guards the generator itself: without these the loops above would prove little.
-    const all = Array.from({ length: RUNS }, (_, i) => normalizeCues(randomCues(createRandom(i + 1)))).flat();
+    const all = Array.from({ length: RUNS }, (_, i) => normalizeCues(randomCues(seededRandom(i + 1)))).flat();
     const texts = all.map((c) => c.text).join('\n');
     for (const needle of ['&', '<', '>', '-->', '你好', '👨‍👩‍👧', '\n']) expect(texts).toContain(needle);
     expect(all.some((c) => c.end >= 360_000)).toBe(true);

@@ -7,18 +7,8 @@ import { parseCuesJson } from './cues-json.ts';
 import { prepareCues, shownCues, type ExportCue, type ExportDocument, type ExportVariant } from './export-document.ts';
 import { parseSubtitleFile } from './parse-file.ts';
 import { formatById } from './registry.ts';
+import { seededRandom } from '../../../../tests/support/seeded-random.ts';
 
-/** mulberry32, as in ../round-trip.test.ts: a failing run replays from its seed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 // Text with each format's sharp edges: SRT and WebVTT framing, entities, ASS line-break and
 // hard-space escapes, backslashes, commas (ASS field separators), CJK, emoji, odd whitespace.
@@ -37,7 +27,7 @@ function randomText(random: () => number, pieces: readonly string[]): string {
 }
 
 function randomDocument(seed: number, variant: ExportVariant, pieces = PIECES): ExportDocument {
-  const random = createRandom(seed);
+  const random = seededRandom(seed);
   let time = random() * 5;
   const cues = Array.from({ length: 1 + Math.floor(random() * 15) }, (): ExportCue => {
     // Mostly apart, sometimes touching or overlapping; millisecond and sub-millisecond times.
