@@ -86,7 +86,14 @@ test('a failed "Regenerate" keeps the finished summary, its Copy and its Downloa
   }
 
   await test.step('the unfinished draft can be discarded, and a run that completes replaces the summary', async () => {
-    await expect(page.getByTestId('summary-kept')).toBeVisible(); // the cut stream left a draft
+    // A stream that delivers two slow pieces before it is cut leaves a draft for sure.
+    server.settings.chunkSize = 4;
+    server.settings.chunkDelayMs = 500;
+    server.script({ kind: 'cut', afterChars: 8 });
+    await page.getByTestId('summary-start').click();
+    await expectPanelError(page, 'summary', 'llm-stream-cut');
+    await expect(page.getByTestId('summary-body')).toHaveText(body ?? '');
+    await expect(page.getByTestId('summary-kept')).toBeVisible();
     await page.getByTestId('summary-discard').click();
     await expect(page.getByTestId('summary-kept')).toHaveCount(0);
     server.reset({ key: TEST_KEY, summary: '## TL;DR\nA new summary.\n' });
