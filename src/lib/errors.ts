@@ -18,6 +18,14 @@ export type AppErrorCode =
   | 'webgpu-lost'
   | 'not-isolated'
   | 'not-subtitles'
+  /** The browser's storage quota is used up; what was saved before stays as it was. */
+  | 'storage-full'
+  /** IndexedDB is missing or blocked (e.g. some private windows): nothing can be saved. */
+  | 'storage-unavailable'
+  /** A library file to import is damaged or not Zimu's; nothing was imported. */
+  | 'library-file-invalid'
+  /** Offline (or the model host is unreachable) and the chosen model is not in the cache. */
+  | 'model-not-cached'
   | 'cancelled'
   | 'unknown'
   | LlmErrorCode;

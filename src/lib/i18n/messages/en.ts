@@ -1,5 +1,7 @@
+import { libraryEn } from './library.en.ts';
 import { llmEn } from './llm.en.ts';
 import { modelsEn } from './models.en.ts';
+import { offlineEn } from './offline.en.ts';
 import { projectEn } from './project.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { studioEn } from './studio.en.ts';
@@ -11,6 +13,8 @@ export const en = {
   ...llmEn,
   ...studioEn,
   ...projectEn,
+  ...libraryEn,
+  ...offlineEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',
   'app.language': 'Language',
   'app.settings': 'Settings',

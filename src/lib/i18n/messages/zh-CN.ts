@@ -1,6 +1,8 @@
 import type { Messages } from './en.ts';
+import { libraryZhCN } from './library.zh-CN.ts';
 import { llmZhCN } from './llm.zh-CN.ts';
 import { modelsZhCN } from './models.zh-CN.ts';
+import { offlineZhCN } from './offline.zh-CN.ts';
 import { projectZhCN } from './project.zh-CN.ts';
 import { recognitionZhCN } from './recognition.zh-CN.ts';
 import { studioZhCN } from './studio.zh-CN.ts';
@@ -12,6 +14,8 @@ export const zhCN: Messages = {
   ...llmZhCN,
   ...studioZhCN,
   ...projectZhCN,
+  ...libraryZhCN,
+  ...offlineZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',
   'app.language': '语言',
   'app.settings': '设置',
