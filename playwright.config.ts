@@ -46,6 +46,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     acceptDownloads: true,
+    // The service worker would answer the app's requests from its caches, out of sight of the
+    // tests that route or count them; offline.spec.ts and the library specs use their own browsers with it.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     launchOptions: { executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS },
   },

@@ -8,6 +8,7 @@ import {
 import ortWasmMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
 import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { withTimeout } from '../async.ts';
+import { asLoadError } from './load-error.ts';
 import { AppErrorException } from '../errors.ts';
 import { detectDevice, wasmThreadCount } from './device.ts';
 import { dtypeFor, normalizeHost, type Device, type DtypeConfig } from './models.ts';
@@ -76,11 +77,11 @@ async function loadEngine(options: EngineOptions, callbacks: LoadCallbacks): Pro
   } catch (error) {
     // WebGPU can fail where WASM works (missing ops or files, lost device, no memory): fall
     // back and say so, unless the user asked for WebGPU explicitly.
-    if (device !== 'webgpu' || options.device === 'webgpu') throw asLoadError(error);
+    if (device !== 'webgpu' || options.device === 'webgpu') throw asLoadError(error, navigator.onLine);
     webgpuFailed = true;
     callbacks.onFallback('webgpu', error instanceof Error ? error.message : String(error));
     return createEngine(options, 'wasm', callbacks.onProgress).catch((e: unknown) => {
-      throw asLoadError(e);
+      throw asLoadError(e, navigator.onLine);
     });
   }
 }
@@ -98,9 +99,4 @@ async function disposeEngine(engine: Promise<Engine>): Promise<void> {
   } catch {
     // A failed or half-loaded engine has nothing left to free.
   }
-}
-
-function asLoadError(error: unknown): AppErrorException {
-  if (error instanceof AppErrorException) return error;
-  return new AppErrorException({ code: 'model-load-failed', detail: error instanceof Error ? error.message : String(error) });
 }

@@ -23,13 +23,15 @@ export interface ModelChoice {
    * scripted model says its script for any window, so exact times need windows from 0 s.
    */
   readonly vad?: boolean;
+  /** Another model host than the suite's own server. */
+  readonly host?: string;
 }
 
 /** Opens the app and points it at the local test models through the settings panel, as a user would. */
 export async function openApp(page: Page, model: ModelChoice): Promise<void> {
   await page.goto('/');
   await page.getByTestId('open-settings').click();
-  await page.getByTestId('setting-host').fill(MODEL_HOST);
+  await page.getByTestId('setting-host').fill(model.host ?? MODEL_HOST);
   await page.getByTestId('setting-host').dispatchEvent('change');
   await page.getByTestId('model-id').fill(model.modelId);
   await page.getByTestId('model-id').dispatchEvent('change');
