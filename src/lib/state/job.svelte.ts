@@ -13,7 +13,7 @@ import { fixCues, keepGapAfter } from '../subtitles/segment/check.ts';
 import { clampToDuration, effectiveDuration, normalizeCues } from '../subtitles/normalize.ts';
 import { defaultTrack } from '../transcription/languages.ts';
 import type { Device, DtypeConfig } from '../transcription/models.ts';
-import { transcribeStream, type PipelineEnd } from '../transcription/pipeline.ts';
+import { transcribeStream, type PipelineEnd, type ResumePoint } from '../transcription/pipeline.ts';
 import type { TranscribeOptions, TranscriberEvent, TranscriberStage } from '../transcription/transcriber-protocol.ts';
 import type { LanguageDetection } from '../transcription/recognition/language-ranking.ts';
 import { assertNever } from '../assert-never.ts';
@@ -73,6 +73,7 @@ export class TranscriptionJob {
 
   #file: File | undefined;
   #settings: RunSettings | undefined;
+  #resume: ResumePoint | undefined;
   #controller: AbortController | undefined;
   readonly #transcript: Transcript;
 
@@ -106,9 +107,13 @@ export class TranscriptionJob {
     }
   }
 
-  /** Reads the file's streams, then runs, or waits for a track choice when there are several. */
-  async start(file: File, settings: RunSettings): Promise<void> {
-    const controller = this.#begin(file, settings);
+  /**
+   * Reads the file's streams, then runs, or waits for a track choice when there are several.
+   * With `resume`, the transcript as it stands holds what an interrupted run recognised before
+   * `resume.until`, and recognition goes on from there.
+   */
+  async start(file: File, settings: RunSettings, resume?: ResumePoint): Promise<void> {
+    const controller = this.#begin(file, settings, resume);
     try {
       const info = await probeMedia(file, { signal: controller.signal, onStage: (stage) => (this.stage = stage) });
       if (this.#controller !== controller) return;
@@ -163,7 +168,7 @@ export class TranscriptionJob {
     if (!file || !settings) return;
     const end = await transcribeStream(
       file,
-      { audioTrack, vad: settings.vad, engine: settings, decode: settings, signal: controller.signal },
+      { audioTrack, vad: settings.vad, engine: settings, decode: settings, signal: controller.signal, resume: this.#resume },
       {
         onStage: (stage) => {
           this.stage = stage;
@@ -225,7 +230,7 @@ export class TranscriptionJob {
     }
   }
 
-  #begin(file: File, settings: RunSettings): AbortController {
+  #begin(file: File, settings: RunSettings, resume: ResumePoint | undefined): AbortController {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
@@ -234,8 +239,10 @@ export class TranscriptionJob {
     this.status = 'running';
     this.fileName = file.name;
     this.stage = 'loading-engine';
+    this.#resume = resume;
     this.#clear();
-    this.#transcript.load([]);
+    if (!resume) this.#transcript.load([]);
+    else if (resume.language) this.detectedLanguage = { language: resume.language, probability: resume.probability ?? 0, ranking: [] };
     this.startedAt = performance.now();
     return controller;
   }

@@ -102,11 +102,13 @@ export class Library {
     );
   }
 
-  /** Saves `snapshot()` after the debounce delay (nothing when it gives undefined); later calls within it replace the snapshot. */
+  /** Saves `snapshot()` at most `delay` ms after the first unsaved change (nothing when it gives undefined); later calls within it replace the snapshot. */
   scheduleSave(snapshot: () => SavedProject | undefined): void {
     this.#latest = snapshot;
     this.saveState = 'pending';
-    this.#cancelTimer?.();
+    // The timer is not restarted by later changes: a stream of them (a cue per window, typing)
+    // is still saved every `delay` ms, never starved until it stops.
+    if (this.#cancelTimer) return;
     this.#cancelTimer = this.#schedule(() => {
       this.#cancelTimer = undefined;
       void this.#enqueueSave();

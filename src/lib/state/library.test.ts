@@ -92,16 +92,30 @@ describe('Library autosave', () => {
     const snapshots = ['one', 'two', 'three'].map((text) => vi.fn(() => project('p', 1, text)));
     for (const snapshot of snapshots) {
       library.scheduleSave(snapshot);
-      await vi.advanceTimersByTimeAsync(500);
+      await vi.advanceTimersByTimeAsync(200);
     }
     expect(library.saveState).toBe('pending');
     expect(watched.saved).toEqual([]);
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(200);
     await library.flush();
     expect(watched.saved).toEqual(['three']);
     expect(snapshots.map((snapshot) => snapshot.mock.calls.length)).toEqual([0, 0, 1]);
     expect(library.saveState).toBe('saved');
     expect(library.listings).toEqual([listingOf(project('p', 1, 'three'))]);
+  });
+
+  it('is not starved by a stream of changes: it writes `delay` ms after the first unsaved one', async () => {
+    const watched = watchedStore();
+    const library = new Library({ store: watched.store, delay: 800 });
+    for (const text of ['one', 'two', 'three', 'four', 'five']) {
+      library.scheduleSave(() => project('p', 1, text));
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    // Changes every 300 ms for 1.5 s: saved at 800 ms (the newest then, 'three'), and again after.
+    expect(watched.saved[0]).toBe('three');
+    await vi.advanceTimersByTimeAsync(800);
+    await library.flush();
+    expect(watched.saved.at(-1)).toBe('five');
   });
 
   it('flush writes a pending save at once, and does nothing when none is pending', async () => {

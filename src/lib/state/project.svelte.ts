@@ -8,7 +8,10 @@ import { formatById, type SubtitleFormatId } from '../subtitles/formats/registry
 import type { ApplyResult, CueTranslation, EditableCue, EditCommand } from '../subtitles/edit/index.ts';
 import { SubtitleParseError } from '../subtitles/parse-error.ts';
 import type { ReadabilityProfile } from '../subtitles/segment/profiles.ts';
+import { newProjectId, SAVED_PROJECT_VERSION, type SavedMedia, type SavedProject, type SavedRecognition } from '../storage/saved-project.ts';
+import type { ResumePoint } from '../transcription/pipeline.ts';
 import { TranscriptionJob, type RunSettings } from './job.svelte.ts';
+import { flatSettings, savedRecognition } from './project-saving.ts';
 import { SummaryJob } from './summary.svelte.ts';
 import { Transcript } from './transcript.svelte.ts';
 import { TranslationJob } from './translation.svelte.ts';
@@ -53,6 +56,14 @@ export class Project {
   origin = $state<ProjectOrigin>('none');
   /** Why the last subtitle import was refused; what was open stays as it was. */
   importError = $state.raw<AppError | undefined>();
+  /** The library's key for this project; a new one for every new file or import. */
+  id = $state(newProjectId());
+  createdAt = Date.now();
+  /** The media's fingerprint, to find this project again when the same file is dropped. */
+  media = $state.raw<SavedMedia | undefined>();
+  /** The settings the recognition ran with, and how far it got when it was saved (a reopened project). */
+  #runSettings: RunSettings | undefined;
+  #savedRecognition: SavedRecognition | undefined;
 
   get cues(): readonly EditableCue[] {
     return this.transcript.cues;
@@ -77,13 +88,69 @@ export class Project {
   }
 
   /** Recognises a media file: a new transcript (work on the old one stops; what was done stays with it). */
-  open(file: File, settings: RunSettings): Promise<void> {
+  open(file: File, settings: RunSettings, media?: SavedMedia): Promise<void> {
     this.#stopWork();
+    this.#renew(file.name, 'recognition');
     this.file = file;
-    this.name = file.name;
-    this.origin = 'recognition';
-    this.importError = undefined;
+    this.media = media;
+    this.#runSettings = settings;
     return this.transcription.start(file, settings);
+  }
+
+  /** Reopens a saved project as it was (its video, when given, only to play against). */
+  restoreSaved(saved: SavedProject, file?: File): void {
+    this.#stopWork();
+    this.transcription.reset();
+    this.transcript.restore(saved.transcript);
+    this.summary.restoreAccepted(saved.summary?.text ?? '', this.transcript.cues);
+    this.id = saved.id;
+    this.createdAt = saved.createdAt;
+    this.name = saved.name;
+    this.origin = saved.origin;
+    this.media = saved.media;
+    this.file = file;
+    this.importError = undefined;
+    this.#runSettings = undefined;
+    this.#savedRecognition = saved.recognition;
+  }
+
+  /** Reopens a saved, unfinished recognition and goes on from where it stopped. */
+  resume(saved: SavedProject, file: File, settings: RunSettings, point: ResumePoint): Promise<void> {
+    this.restoreSaved(saved, file);
+    this.#runSettings = settings;
+    return this.transcription.start(file, settings, point);
+  }
+
+  /**
+   * Reads everything a save stores, so an effect that calls it re-runs (and saves) on any change:
+   * edits, arriving cues and translations, the summary, the name, recognition progress.
+   */
+  get saveStamp(): readonly unknown[] {
+    const job = this.transcription;
+    return [this.id, this.name, this.origin, this.transcript.cues, this.transcript.translations, this.summary.accepted, job.recognisedSeconds, job.status];
+  }
+
+  /** The project as the library stores it (plain data). */
+  toSaved(now = Date.now()): SavedProject | undefined {
+    if (this.origin === 'none') return undefined;
+    const job = this.transcription;
+    const settings = this.#runSettings;
+    const recognition = settings
+      ? savedRecognition({ settings, recognisedSeconds: job.recognisedSeconds, duration: job.info?.duration ?? 0, complete: job.status === 'done', language: job.detectedLanguage })
+      : this.#savedRecognition;
+    return {
+      version: SAVED_PROJECT_VERSION,
+      id: this.id,
+      name: this.name,
+      createdAt: this.createdAt,
+      updatedAt: now,
+      origin: this.origin === 'import' ? 'import' : 'recognition',
+      ...(this.media ? { media: { ...this.media, duration: job.info?.duration ?? this.media.duration } } : {}),
+      transcript: this.transcript.toSaved(),
+      ...(this.summary.accepted ? { summary: { text: this.summary.accepted } } : {}),
+      ...(recognition ? { recognition } : {}),
+      ...(settings ? { settings: flatSettings(settings) } : {}),
+    };
   }
 
   /**
@@ -103,10 +170,9 @@ export class Project {
       this.importError = appError('not-subtitles', caught.code);
       return false;
     }
+    this.#renew(file.name, 'import');
     this.file = undefined;
-    this.name = file.name;
-    this.origin = 'import';
-    this.importError = undefined;
+    this.media = undefined;
     return true;
   }
 
@@ -165,6 +231,17 @@ export class Project {
 
   dismissImportError(): void {
     this.importError = undefined;
+  }
+
+  /** A new project: a new id, so the library keeps the previous one as it was. */
+  #renew(name: string, origin: ProjectOrigin): void {
+    this.id = newProjectId();
+    this.createdAt = Date.now();
+    this.name = name;
+    this.origin = origin;
+    this.importError = undefined;
+    this.#runSettings = undefined;
+    this.#savedRecognition = undefined;
   }
 
   #stopWork(): void {

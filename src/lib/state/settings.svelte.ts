@@ -22,11 +22,22 @@ export class Settings {
   readability = $state<ProfileId | 'auto'>(DEFAULT_SETTINGS.readability);
   loaded = $state(false);
 
-  /** Reads the stored settings once at start-up. */
-  async load(): Promise<void> {
-    this.#apply(await loadSettings());
-    if (this.locale) i18n.setLocale(this.locale);
-    this.loaded = true;
+  #loading: Promise<void> | undefined;
+
+  /** Reads the stored settings once at start-up; later calls wait for the same read. */
+  load(): Promise<void> {
+    this.#loading ??= (async () => {
+      this.#apply(await loadSettings());
+      if (this.locale) i18n.setLocale(this.locale);
+      this.loaded = true;
+    })();
+    return this.#loading;
+  }
+
+  /** What one run needs, once the stored settings are read (a file dropped at start-up must not run on defaults). */
+  async loadedRunSettings(): Promise<RunSettings> {
+    await this.load();
+    return this.runSettings();
   }
 
   snapshot(): StoredSettings {

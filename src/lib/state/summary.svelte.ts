@@ -82,6 +82,15 @@ export class SummaryJob {
     if (this.accepted === '') this.status = 'idle';
   }
 
+  /** A saved project's complete summary, written from `source`. */
+  restoreAccepted(text: string, source: readonly Cue[]): void {
+    this.reset();
+    this.accepted = text;
+    this.source = source;
+    this.#acceptedSource = source;
+    this.status = text === '' ? 'idle' : 'done';
+  }
+
   /** Forgets everything: a new project. */
   reset(): void {
     this.stop();

@@ -22,6 +22,17 @@ export interface PipelineOptions {
   readonly engine: EngineOptions;
   readonly decode: DecodeOptions;
   readonly signal: AbortSignal;
+  /** Continues an interrupted run: windows that end by then are decoded and planned, not recognised. */
+  readonly resume?: ResumePoint;
+}
+
+/** Where an interrupted run stopped: everything before `until` (seconds) is recognised already. */
+export interface ResumePoint {
+  readonly until: number;
+  /** The language that run detected, so no window is detected again (the first one was). */
+  readonly language?: string;
+  /** Whisper's confidence in it, to show again. */
+  readonly probability?: number;
 }
 
 export interface PipelineCallbacks {
@@ -65,7 +76,7 @@ export async function transcribeStream(file: File, options: PipelineOptions, cal
   const signal = AbortSignal.any([options.signal, stop.signal]);
   const planner = new WindowPlanner(options.vad);
   const held: HeldChunk[] = [];
-  const run: RunState = { options: { ...options, signal }, language: options.decode.language };
+  const run: RunState = { options: { ...options, signal }, language: options.decode.language ?? options.resume?.language };
   let end: PipelineEnd | undefined;
   try {
     callbacks.onStage('extracting');
@@ -128,6 +139,13 @@ interface RunState {
 async function recogniseReady(planner: WindowPlanner, run: RunState, callbacks: PipelineCallbacks, held: HeldChunk[]) {
   const { options } = run;
   for (let window = planner.next(); window; window = planner.next()) {
+    if (options.resume && window.start + window.pcm.length <= Math.round(options.resume.until * SAMPLE_RATE)) {
+      // Recognised before the interruption (its cues are in the saved transcript): planning
+      // the same windows from the same decode keeps every later window as it was.
+      callbacks.onRecognised(planner.position / SAMPLE_RATE);
+      releaseDecided(planner.position, held);
+      continue;
+    }
     run.language ??= await detect(window.pcm, options.signal, callbacks);
     const decode = { ...options.decode, language: run.language };
     const { cues, loops } = await recogniseWindow(window.pcm, window.start / SAMPLE_RATE, decode, { signal: options.signal, onEvent: callbacks.onEngineEvent });

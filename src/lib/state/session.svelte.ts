@@ -1,0 +1,124 @@
+import { fingerprintMedia, sameMedia, type MediaFingerprint } from '../storage/media-fingerprint.ts';
+import type { ProjectListing, SavedProject } from '../storage/saved-project.ts';
+import type { RunSettings } from './job.svelte.ts';
+import type { Library } from './library.svelte.ts';
+import { isSubtitleFileName, type Project } from './project.svelte.ts';
+import { resumeChoice, type ResumeChoice } from './project-saving.ts';
+
+/** A dropped file the library already knows: what the user can do with it. */
+export interface KnownFileOffer {
+  readonly file: File;
+  readonly settings: RunSettings;
+  readonly media: MediaFingerprint & { readonly duration: number };
+  readonly listing: ProjectListing;
+  readonly saved: SavedProject;
+  readonly choice: ResumeChoice;
+}
+
+/**
+ * The project being worked on and the library that keeps it, tied together: a dropped file the
+ * library knows (same name, size and first/last MiB) is offered for resuming or reopening instead
+ * of starting over; every change is saved; projects reopen from the list.
+ *
+ * @example
+ * const session = new Session(project, library);
+ * await session.openFile(file, settings.runSettings());
+ * if (session.offer?.choice.type === 'resume') await session.resumeOffered();
+ */
+export class Session {
+  readonly project: Project;
+  readonly library: Library;
+  /** Set while a dropped file waits for the user to resume, reopen or start over. */
+  offer = $state.raw<KnownFileOffer | undefined>();
+  /** The name of a file refused as the open project's media (not the file it was made from). */
+  attachRefused = $state<string | undefined>();
+
+  /** The project's state as reopened: opening a project is not a change to save. */
+  #reopened: readonly unknown[] | undefined;
+
+  constructor(project: Project, library: Library) {
+    this.project = project;
+    this.library = library;
+  }
+
+  /** A dropped or chosen file: subtitles are imported; media is matched against the library first. */
+  async openFile(file: File, settings: RunSettings): Promise<void> {
+    this.offer = undefined;
+    // A pending save belongs to the project open now: write it before another one replaces it.
+    await this.library.flush();
+    if (isSubtitleFileName(file.name)) {
+      await this.project.importSubtitles(file);
+      return;
+    }
+    const fingerprint = await fingerprintMedia(file);
+    const media = { ...fingerprint, duration: 0 };
+    const [listing] = (await this.library.matchesFor(fingerprint)).filter((match) => match.origin === 'recognition');
+    const saved = listing && (await this.library.open(listing.id));
+    if (listing && saved && saved.transcript.cues.length > 0) {
+      this.offer = { file, settings, media: { ...media, duration: saved.media?.duration ?? 0 }, listing, saved, choice: resumeChoice(saved, settings) };
+      return;
+    }
+    await this.project.open(file, settings, media);
+  }
+
+  /** Goes on recognising the offered file from where its saved run stopped. */
+  async resumeOffered(): Promise<void> {
+    await this.library.flush();
+    const offer = this.offer;
+    this.offer = undefined;
+    if (!offer || offer.choice.type !== 'resume') return;
+    await this.project.resume(offer.saved, offer.file, offer.settings, offer.choice.point);
+  }
+
+  /** Reopens the offered file's saved project as it was, with the file to play against. */
+  async openOffered(): Promise<void> {
+    await this.library.flush();
+    const offer = this.offer;
+    this.offer = undefined;
+    if (offer) this.#reopen(offer.saved, offer.file);
+  }
+
+  /** Recognises the offered file anew, as a new project (the saved one stays in the library). */
+  async startOver(): Promise<void> {
+    await this.library.flush();
+    const offer = this.offer;
+    this.offer = undefined;
+    if (offer) await this.project.open(offer.file, offer.settings, offer.media);
+  }
+
+  /** Reopens a project from the library, without its video (it can be attached). */
+  async openSaved(id: string): Promise<boolean> {
+    await this.library.flush();
+    const saved = await this.library.open(id);
+    if (!saved) return false;
+    this.offer = undefined;
+    this.#reopen(saved);
+    return true;
+  }
+
+  #reopen(saved: SavedProject, file?: File): void {
+    this.project.restoreSaved(saved, file);
+    this.#reopened = this.project.saveStamp;
+  }
+
+  /**
+   * Gives the open project its media to play against. A project made from a file takes only that
+   * file (same name, size and first/last MiB); imported subtitles take any.
+   */
+  async attachMedia(file: File): Promise<boolean> {
+    const expected = this.project.media;
+    const matches = !expected || sameMedia(expected, await fingerprintMedia(file));
+    this.attachRefused = matches ? undefined : file.name;
+    if (matches) this.project.attachMedia(file);
+    return matches;
+  }
+
+  /** Saves the project soon (debounced); call on every change (`project.saveStamp`). */
+  autosave(): void {
+    if (this.project.origin === 'none' || this.project.cues.length === 0) return;
+    const stamp = this.project.saveStamp;
+    if (this.#reopened?.every((part, index) => part === stamp[index])) return;
+    this.#reopened = undefined;
+    this.library.scheduleSave(() => this.project.toSaved());
+  }
+}
