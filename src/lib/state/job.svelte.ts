@@ -74,6 +74,7 @@ export class TranscriptionJob {
   #file: File | undefined;
   #settings: RunSettings | undefined;
   #resume: ResumePoint | undefined;
+  #restoredReadability: ProfileId | 'auto' = 'auto';
   #controller: AbortController | undefined;
   readonly #transcript: Transcript;
 
@@ -84,7 +85,7 @@ export class TranscriptionJob {
 
   /** The profile cues are cut to: the chosen one, or the spoken language's. */
   get profile(): ReadabilityProfile {
-    const choice = this.#settings?.readability ?? 'auto';
+    const choice = this.#settings?.readability ?? this.#restoredReadability;
     return choice === 'auto' ? profileForLanguage(this.detectedLanguage?.language ?? this.#settings?.language) : PROFILES[choice];
   }
 
@@ -153,6 +154,15 @@ export class TranscriptionJob {
     this.error = undefined;
   }
 
+  /**
+   * A reopened project's finished run: the language it detected and the readability it was cut
+   * to, so the profile its cues are checked against, and its exports, stay as they were.
+   */
+  restoreRun(detected: LanguageDetection | undefined, readability: ProfileId | 'auto'): void {
+    this.detectedLanguage = detected;
+    this.#restoredReadability = readability;
+  }
+
   /** Back to no run at all (imported subtitles replace the transcript); a running one stops. */
   reset(): void {
     this.cancel();
@@ -160,6 +170,8 @@ export class TranscriptionJob {
     this.status = 'idle';
     this.stage = undefined;
     this.fileName = '';
+    this.#settings = undefined;
+    this.#restoredReadability = 'auto';
   }
 
   async #run(controller: AbortController, audioTrack: number): Promise<void> {

@@ -62,7 +62,8 @@ export class OfflineState {
       const cached = new Set<string>();
       for (const file of this.engines) if (await cache.match(this.#url(file.url))) cached.add(file.url);
       this.cached = cached;
-      if (this.status !== 'downloading') this.status = this.engines.length > 0 && cached.size === this.engines.length ? 'ready' : 'partial';
+      // No engine list (the dev server builds none): nothing to offer.
+      if (this.status !== 'downloading') this.status = this.engines.length === 0 ? 'unknown' : cached.size === this.engines.length ? 'ready' : 'partial';
     } catch {
       this.status = 'unknown'; // No engine list (the dev server): nothing to offer.
     }

@@ -1,3 +1,4 @@
+import { PROFILE_IDS, type ProfileId } from '../subtitles/segment/profiles.ts';
 import type { SavedMedia, SavedProject, SavedRecognition } from '../storage/saved-project.ts';
 import type { ResumePoint } from '../transcription/pipeline.ts';
 import type { RunSettings } from './job.svelte.ts';
@@ -68,6 +69,12 @@ export function savedRecognition(run: {
 }): SavedRecognition {
   const language = run.language ? { detectedLanguage: run.language.language, languageProbability: run.language.probability } : {};
   return { settingsKey: recognitionKey(run.settings), recognisedUntil: run.recognisedSeconds, duration: run.duration, complete: run.complete, ...language };
+}
+
+/** The readability a saved project was cut to, from its flat settings ('auto' when unknown). Pure. */
+export function readabilityOf(settings: SavedProject['settings']): ProfileId | 'auto' {
+  const value = settings?.readability;
+  return PROFILE_IDS.find((id) => id === value) ?? 'auto';
 }
 
 export type { SavedMedia };

@@ -11,7 +11,7 @@ import type { ReadabilityProfile } from '../subtitles/segment/profiles.ts';
 import { newProjectId, SAVED_PROJECT_VERSION, type SavedMedia, type SavedProject, type SavedRecognition } from '../storage/saved-project.ts';
 import type { ResumePoint } from '../transcription/pipeline.ts';
 import { TranscriptionJob, type RunSettings } from './job.svelte.ts';
-import { flatSettings, savedRecognition } from './project-saving.ts';
+import { flatSettings, readabilityOf, savedRecognition } from './project-saving.ts';
 import { SummaryJob } from './summary.svelte.ts';
 import { Transcript } from './transcript.svelte.ts';
 import { TranslationJob } from './translation.svelte.ts';
@@ -64,6 +64,7 @@ export class Project {
   /** The settings the recognition ran with, and how far it got when it was saved (a reopened project). */
   #runSettings: RunSettings | undefined;
   #savedRecognition: SavedRecognition | undefined;
+  #savedSettings: SavedProject['settings'];
 
   get cues(): readonly EditableCue[] {
     return this.transcript.cues;
@@ -112,6 +113,10 @@ export class Project {
     this.importError = undefined;
     this.#runSettings = undefined;
     this.#savedRecognition = saved.recognition;
+    this.#savedSettings = saved.settings;
+    const recognition = saved.recognition;
+    const detected = recognition?.detectedLanguage ? { language: recognition.detectedLanguage, probability: recognition.languageProbability ?? 0, ranking: [] } : undefined;
+    this.transcription.restoreRun(detected, readabilityOf(saved.settings));
   }
 
   /** Reopens a saved, unfinished recognition and goes on from where it stopped. */
@@ -149,7 +154,7 @@ export class Project {
       transcript: this.transcript.toSaved(),
       ...(this.summary.accepted ? { summary: { text: this.summary.accepted } } : {}),
       ...(recognition ? { recognition } : {}),
-      ...(settings ? { settings: flatSettings(settings) } : {}),
+      ...(settings ? { settings: flatSettings(settings) } : this.#savedSettings ? { settings: this.#savedSettings } : {}),
     };
   }
 
@@ -242,6 +247,7 @@ export class Project {
     this.importError = undefined;
     this.#runSettings = undefined;
     this.#savedRecognition = undefined;
+    this.#savedSettings = undefined;
   }
 
   #stopWork(): void {
