@@ -12,6 +12,11 @@ function mediaClient(): WorkerClient<MediaRequest, MediaResults, MediaEvent> {
   return client;
 }
 
+/** Loads and compiles ffmpeg in the media worker now, so the first file starts without waiting for it. */
+export function warmMediaEngine(signal?: AbortSignal): Promise<boolean> {
+  return mediaClient().run({ type: 'warm' }, { signal });
+}
+
 /** Reads a file's streams without decoding anything. Throws AppErrorException (not-media, no-audio-stream…). */
 export function probeMedia(file: File, options: { signal?: AbortSignal; onStage?: (stage: MediaStage) => void } = {}): Promise<MediaInfo> {
   return mediaClient().run({ type: 'probe', file }, {

@@ -4,6 +4,8 @@ import { isMediaInfo, type MediaInfo } from './media-info.ts';
 
 /** Requests the media worker serves. */
 export type MediaRequest =
+  /** Loads and compiles ffmpeg ahead of the first file (a warm start); resolves true once loaded. */
+  | { readonly type: 'warm' }
   | { readonly type: 'probe'; readonly file: File }
   | {
       readonly type: 'extract';
@@ -32,6 +34,7 @@ export interface ExtractEnd {
 
 /** What each media request resolves to. */
 export interface MediaResults {
+  readonly warm: boolean;
   readonly probe: MediaInfo;
   readonly extract: ExtractEnd;
 }
@@ -50,6 +53,7 @@ export type MediaEvent =
 
 /** The page's checks of what the media worker answers. */
 export const mediaResultChecks: ResultChecks<MediaResults> = {
+  warm: (value): value is boolean => value === true,
   probe: isMediaInfo,
   extract: isExtractEnd,
 };

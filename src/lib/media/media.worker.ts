@@ -23,6 +23,10 @@ type Context = HandlerContext<MediaEvent>;
 let queue: Promise<unknown> = Promise.resolve();
 
 serve<MediaRequest, MediaResults, MediaEvent>(self, 'extraction-failed', {
+  warm: async () => {
+    await getFFmpegCore();
+    return true;
+  },
   probe: (request, context) =>
     exclusive(request.file, context, (core) => {
       context.emit({ type: 'stage', stage: 'probing' });

@@ -17,8 +17,8 @@ export interface KnownFileOffer {
 
 /**
  * The project being worked on and the library that keeps it, tied together: a dropped file the
- * library knows (same name, size and first/last MiB) is offered for resuming or reopening instead
- * of starting over; every change is saved; projects reopen from the list.
+ * library knows from another session (same name, size and first/last MiB) is offered for resuming
+ * or reopening instead of starting over; every change is saved; projects reopen from the list.
  *
  * @example
  * const session = new Session(project, library);
@@ -52,7 +52,10 @@ export class Session {
     }
     const fingerprint = await fingerprintMedia(file);
     const media = { ...fingerprint, duration: 0 };
-    const [listing] = (await this.library.matchesFor(fingerprint)).filter((match) => match.origin === 'recognition');
+    const matches = (await this.library.matchesFor(fingerprint)).filter((match) => match.origin === 'recognition');
+    // Dropping the file of the project already open starts it again (a new run, e.g. with other
+    // settings); a file worked on in another session is offered back.
+    const [listing] = matches.some((match) => match.id === this.project.id) ? [] : matches;
     const saved = listing && (await this.library.open(listing.id));
     if (listing && saved && saved.transcript.cues.length > 0) {
       this.offer = { file, settings, media: { ...media, duration: saved.media?.duration ?? 0 }, listing, saved, choice: resumeChoice(saved, settings) };
@@ -84,6 +87,18 @@ export class Session {
     const offer = this.offer;
     this.offer = undefined;
     if (offer) await this.project.open(offer.file, offer.settings, offer.media);
+  }
+
+  /**
+   * Runs the open file's recognition again with other settings (e.g. another model source), when
+   * it has not finished: a new run of the same project, from the start.
+   */
+  async restartWith(settings: RunSettings): Promise<boolean> {
+    const { project } = this;
+    const file = project.file;
+    if (!file || project.origin !== 'recognition' || project.transcription.status === 'done') return false;
+    await project.open(file, settings, project.media);
+    return true;
   }
 
   /** Reopens a project from the library, without its video (it can be attached). */

@@ -52,7 +52,7 @@ export const en = {
   'export.wav': 'Save audio (WAV)',
   'settings.title': 'Settings',
   'settings.host': 'Model source',
-  'settings.host.hint': 'Files are fetched from {host}/<model>/resolve/main/. Use a mirror if the hub is unreachable.',
+  'settings.host.hint': 'Files are fetched from {host}/<model>/resolve/main/. Use a mirror if the hub is unreachable. Models are cached under their address, so after a change of source a model downloads again.',
   'settings.host.hub': 'Hugging Face',
   'settings.host.mirror': 'hf-mirror.com',
   'settings.device': 'Device',

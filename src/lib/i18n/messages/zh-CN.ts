@@ -53,7 +53,7 @@ export const zhCN: Messages = {
   'export.wav': '保存音频（WAV）',
   'settings.title': '设置',
   'settings.host': '模型来源',
-  'settings.host.hint': '从 {host}/<模型>/resolve/main/ 下载文件。无法访问 Hugging Face 时请使用镜像。',
+  'settings.host.hint': '从 {host}/<模型>/resolve/main/ 下载文件。无法访问 Hugging Face 时请使用镜像。模型按下载地址缓存，换了来源后需要重新下载。',
   'settings.host.hub': 'Hugging Face',
   'settings.host.mirror': 'hf-mirror.com 镜像',
   'settings.device': '设备',
