@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_MODELS } from '../fixtures/models/generate.ts';
@@ -95,8 +96,7 @@ test('the engines are cached on first use; offline, a model that was never downl
 
     await context.setOffline(true);
     await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm', maxTokens: 8, host: MODEL_HOST });
-    await page.getByTestId('file-input').setInputFiles(CLIP);
-    await page.getByTestId('known-file-new').click(); // recognised before: start a new project with the other model
+    await page.getByTestId('file-input').setInputFiles(CLIP); // recognised before, finished: a new project with the other model
     await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'model-not-cached', { timeout: 60_000 });
     await expect(page.getByTestId('error-message')).toContainText('import a model folder');
   } finally {
@@ -136,6 +136,29 @@ test('the manifest is valid with icons that exist; the service worker registers;
     await page.getByTestId('update-reload').click();
     await reloaded;
     await expect(page.getByTestId('update-notice')).toHaveCount(0);
+  } finally {
+    await browser.close();
+    await app.close();
+  }
+});
+
+test('under the Content-Security-Policy the README ships (static/_headers), a file is recognised with no violation', async () => {
+  const shipped = /Content-Security-Policy: (.+)/.exec(readFileSync(path.join(ROOT, 'static/_headers'), 'utf8'))?.[1] ?? '';
+  expect(shipped).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  // The deployment adds its own model source to connect-src, as the README says.
+  const policy = shipped.replace("connect-src 'self'", `connect-src 'self' ${MODEL_HOST}`);
+  const app = await startStaticServer(DIST, { isolation: true, headers: { 'Content-Security-Policy': policy } });
+  const browser = await launchOwnBrowser({ baseURL: app.url });
+  try {
+    const { page } = browser;
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await openApp(page, { modelId: TEST_MODELS.micro, device: 'wasm', maxTokens: 8, vad: true });
+    await chooseFile(page, CLIP);
+    await expectDone(page);
+    expect(violations).toEqual([]);
   } finally {
     await browser.close();
     await app.close();

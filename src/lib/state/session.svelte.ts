@@ -16,9 +16,9 @@ export interface KnownFileOffer {
 }
 
 /**
- * The project being worked on and the library that keeps it, tied together: a dropped file the
- * library knows from another session (same name, size and first/last MiB) is offered for resuming
- * or reopening instead of starting over; every change is saved; projects reopen from the list.
+ * The project being worked on and the library that keeps it, tied together: a dropped file whose
+ * recognition was interrupted in another session (same name, size and first/last MiB) is offered
+ * for resuming; every change is saved; projects reopen from the list.
  *
  * @example
  * const session = new Session(project, library);
@@ -33,6 +33,8 @@ export class Session {
   /** The name of a file refused as the open project's media (not the file it was made from). */
   attachRefused = $state<string | undefined>();
 
+  /** Projects started or resumed in this page: not offered back when their file is dropped again. */
+  readonly #thisSession = new Set<string>();
   /** The project's state as reopened: opening a project is not a change to save. */
   #reopened: readonly unknown[] | undefined;
 
@@ -52,16 +54,19 @@ export class Session {
     }
     const fingerprint = await fingerprintMedia(file);
     const media = { ...fingerprint, duration: 0 };
-    const matches = (await this.library.matchesFor(fingerprint)).filter((match) => match.origin === 'recognition');
-    // Dropping the file of the project already open starts it again (a new run, e.g. with other
-    // settings); a file worked on in another session is offered back.
-    const [listing] = matches.some((match) => match.id === this.project.id) ? [] : matches;
-    const saved = listing && (await this.library.open(listing.id));
-    if (listing && saved && saved.transcript.cues.length > 0) {
-      this.offer = { file, settings, media: { ...media, duration: saved.media?.duration ?? 0 }, listing, saved, choice: resumeChoice(saved, settings) };
+    // Only a recognition interrupted in another session (a closed tab, a crash) is offered back:
+    // a file dropped again in this session is a new run, e.g. with other settings.
+    const matches = (await this.library.matchesFor(fingerprint)).filter((match) => match.origin === 'recognition' && !match.complete && !this.#thisSession.has(match.id));
+    for (const listing of matches) {
+      const saved = await this.library.open(listing.id);
+      const choice = saved && saved.transcript.cues.length > 0 ? resumeChoice(saved, settings) : undefined;
+      if (!saved || choice?.type !== 'resume') continue;
+      this.offer = { file, settings, media: { ...media, duration: saved.media?.duration ?? 0 }, listing, saved, choice };
       return;
     }
-    await this.project.open(file, settings, media);
+    const started = this.project.open(file, settings, media);
+    this.#thisSession.add(this.project.id);
+    await started;
   }
 
   /** Goes on recognising the offered file from where its saved run stopped. */
@@ -70,6 +75,7 @@ export class Session {
     const offer = this.offer;
     this.offer = undefined;
     if (!offer || offer.choice.type !== 'resume') return;
+    this.#thisSession.add(offer.saved.id);
     await this.project.resume(offer.saved, offer.file, offer.settings, offer.choice.point);
   }
 
@@ -86,7 +92,10 @@ export class Session {
     await this.library.flush();
     const offer = this.offer;
     this.offer = undefined;
-    if (offer) await this.project.open(offer.file, offer.settings, offer.media);
+    if (!offer) return;
+    const started = this.project.open(offer.file, offer.settings, offer.media);
+    this.#thisSession.add(this.project.id);
+    await started;
   }
 
   /**

@@ -172,26 +172,26 @@ describe('Session with a media file the library knows', () => {
     expect(session.project.transcription.status).toBe('idle');
   });
 
-  it('offers to open a finished recognition as it was', async () => {
-    const file = video();
-    const { session } = await seeded(await savedRecognition(file, { complete: true, recognisedUntil: 600 }));
-    await session.openFile(file, SETTINGS);
-    expect(session.offer?.choice).toEqual({ type: 'open' });
-    expect(session.project.origin).toBe('none');
+  it('offers nothing for a finished recognition, or one made with other settings: the file runs as a new project', async () => {
+    const cases: [SavedProject, RunSettings][] = [
+      [await savedRecognition(video(), { complete: true, recognisedUntil: 600 }), SETTINGS],
+      [await savedRecognition(video()), { ...SETTINGS, language: 'en' }],
+    ];
+    for (const [saved, settings] of cases) {
+      const { session } = await seeded(saved);
+      await session.openFile(video(), settings); // no workers here: the run starts and fails at once
+      expect(session.offer).toBeUndefined();
+      expect(session.project.origin).toBe('recognition');
+      expect(session.project.id).not.toBe(saved.id);
+    }
   });
 
-  it('offers to open, not resume, when the settings changed since', async () => {
+  it('opens the offered project as it was, with the file attached to play against, without saving it', async () => {
     const file = video();
-    const { session } = await seeded(await savedRecognition(file));
-    await session.openFile(file, { ...SETTINGS, language: 'en' });
-    expect(session.offer?.choice).toEqual({ type: 'open' });
-  });
-
-  it('opens the offered project with the file attached to play against', async () => {
-    const file = video();
-    const saved = await savedRecognition(file, { complete: true });
+    const saved = await savedRecognition(file);
     const { session, library, store } = await seeded(saved);
     await session.openFile(file, SETTINGS);
+    expect(session.offer?.choice.type).toBe('resume');
     await session.openOffered();
     expect(session.offer).toBeUndefined();
     expect(session.project.id).toBe('saved-talk');

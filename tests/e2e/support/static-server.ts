@@ -30,7 +30,7 @@ export interface StaticServer {
  * Serves `root` on a free port, with or without the cross-origin isolation headers (a host that
  * cannot set headers sends none), and records what was requested.
  */
-export async function startStaticServer(root: string, options: { readonly isolation: boolean }): Promise<StaticServer> {
+export async function startStaticServer(root: string, options: { readonly isolation: boolean; readonly headers?: Readonly<Record<string, string>> }): Promise<StaticServer> {
   const requests: string[] = [];
   const overrides = new Map<string, string>();
   const server: Server = createServer(async (request, response) => {
@@ -41,6 +41,7 @@ export async function startStaticServer(root: string, options: { readonly isolat
     if (!file.startsWith(path.resolve(root))) return void response.writeHead(403).end();
     const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
     if (options.isolation) Object.assign(headers, ISOLATION_HEADERS);
+    Object.assign(headers, options.headers);
     const override = overrides.get(pathname);
     if (override !== undefined) return void response.writeHead(200, headers).end(override);
     try {
