@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSettings } from './job.svelte.ts';
+import { DEFAULT_RUN_SETTINGS } from './run-settings.testing.ts';
 import { MirrorOffer } from './mirror-offer.svelte.ts';
 
-function run(host: string, modelId = 'onnx-community/whisper-base'): RunSettings {
-  return {
-    vad: true, readability: 'auto', source: { host, modelId }, device: 'auto', precision: 'auto', wordTimestamps: false,
-    initialPrompt: '', noRepeatNgramSize: 0, repetitionPenalty: 1, language: undefined, task: 'transcribe', maxNewTokens: undefined,
-  };
+function run(host: string): RunSettings {
+  return { ...DEFAULT_RUN_SETTINGS, source: { host, modelId: 'onnx-community/whisper-base' } };
 }
 
 const blocked = () => Promise.reject(new TypeError('Failed to fetch'));

@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedProject, SavedRecognition } from '../storage/saved-project.ts';
 import type { RunSettings } from './job.svelte.ts';
+import { DEFAULT_RUN_SETTINGS } from './run-settings.testing.ts';
 import { flatSettings, recognitionKey, resumeChoice, savedRecognition } from './project-saving.ts';
 
-/** The defaults `Settings.runSettings()` gives (language '' and maxNewTokens 0 become undefined). */
-const SETTINGS: RunSettings = {
-  vad: true,
-  readability: 'auto',
-  source: { host: 'https://huggingface.co', modelId: 'onnx-community/whisper-base' },
-  device: 'auto',
-  precision: 'auto',
-  wordTimestamps: false,
-  initialPrompt: '',
-  noRepeatNgramSize: 0,
-  repetitionPenalty: 1,
-  language: undefined,
-  task: 'transcribe',
-  maxNewTokens: undefined,
-};
+const SETTINGS = DEFAULT_RUN_SETTINGS;
 
 describe('recognitionKey', () => {
   it('is the same for the same settings, built anew', () => {

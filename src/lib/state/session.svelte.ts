@@ -143,6 +143,8 @@ export class Session {
     const stamp = this.project.saveStamp;
     if (this.#reopened?.every((part, index) => part === stamp[index])) return;
     this.#reopened = undefined;
+    // Something is saved: ask once that the browser not evict it under storage pressure.
+    void this.library.requestPersistence();
     this.library.scheduleSave(() => this.project.toSaved());
   }
 }

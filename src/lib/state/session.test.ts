@@ -5,6 +5,7 @@ import { fingerprintMedia } from '../storage/media-fingerprint.ts';
 import { ProjectStore } from '../storage/project-store.ts';
 import { parseSavedProject, type SavedProject, type SavedRecognition } from '../storage/saved-project.ts';
 import type { RunSettings } from './job.svelte.ts';
+import { DEFAULT_RUN_SETTINGS } from './run-settings.testing.ts';
 import { Library } from './library.svelte.ts';
 import { Project } from './project.svelte.ts';
 import { recognitionKey } from './project-saving.ts';
@@ -12,20 +13,7 @@ import { Session } from './session.svelte.ts';
 
 const SRT = '1\n00:00:01,000 --> 00:00:02,500\nHello.\n\n2\n00:00:03,000 --> 00:00:04,500\nGoodbye.\n';
 
-const SETTINGS: RunSettings = {
-  vad: true,
-  readability: 'auto',
-  source: { host: 'https://huggingface.co', modelId: 'onnx-community/whisper-base' },
-  device: 'auto',
-  precision: 'auto',
-  wordTimestamps: false,
-  initialPrompt: '',
-  noRepeatNgramSize: 0,
-  repetitionPenalty: 1,
-  language: undefined,
-  task: 'transcribe',
-  maxNewTokens: undefined,
-};
+const SETTINGS = DEFAULT_RUN_SETTINGS;
 
 let databases = 0;
 

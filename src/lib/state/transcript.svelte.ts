@@ -1,3 +1,4 @@
+import type { SavedTranscript } from '../storage/saved-project.ts';
 import type { Cue } from '../subtitles/cue.ts';
 import { normalizeCues } from '../subtitles/normalize.ts';
 import {
@@ -45,12 +46,8 @@ export interface TranscriptOptions {
   readonly history?: HistoryOptions;
 }
 
-/** A transcript as storage keeps it: plain data, structured-clone safe. */
-export interface SavedTranscript {
-  readonly cues: readonly EditableCue[];
-  readonly translations: readonly (readonly [string, CueTranslation])[];
-  readonly translationLanguage: string;
-}
+/** A transcript as storage keeps it (plain data, structured-clone safe): the library's shape. */
+export type { SavedTranscript };
 
 const NONE: Translations = new Map();
 

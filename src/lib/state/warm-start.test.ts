@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSettings } from './job.svelte.ts';
+import { DEFAULT_RUN_SETTINGS } from './run-settings.testing.ts';
 import { metered, warmStart, type WarmStartDeps } from './warm-start.ts';
 
-const settings: RunSettings = {
-  vad: true, readability: 'auto', source: { host: 'https://huggingface.co', modelId: 'onnx-community/whisper-base' }, device: 'auto', precision: 'auto',
-  wordTimestamps: false, initialPrompt: '', noRepeatNgramSize: 0, repetitionPenalty: 1, language: undefined, task: 'transcribe', maxNewTokens: undefined,
-};
+const settings = DEFAULT_RUN_SETTINGS;
 
 /** Dependencies where everything is cached; `warmed` records what warm-up started. */
 function deps(overrides: Partial<WarmStartDeps> = {}): WarmStartDeps & { readonly warmed: string[] } {

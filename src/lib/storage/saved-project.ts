@@ -1,3 +1,4 @@
+import { everyOrNone, fieldsOf, INVALID, isCount, isFinite, isId, isTime, optional } from './parse-fields.ts';
 import type { CueTranslation, EditableCue } from '../subtitles/edit/index.ts';
 import type { WordTiming } from '../subtitles/cue.ts';
 import type { MediaFingerprint } from './media-fingerprint.ts';
@@ -261,44 +262,6 @@ function parseSettings(raw: unknown): Readonly<Record<string, string | number | 
   return Object.fromEntries(entries);
 }
 
-const INVALID = Symbol('invalid');
-
-/** Absent (undefined) is fine; present must parse. */
-function optional<T>(raw: unknown, parse: (raw: unknown) => T | undefined): T | undefined | typeof INVALID {
-  return raw === undefined ? undefined : (parse(raw) ?? INVALID);
-}
-
-function everyOrNone<T>(raws: readonly unknown[], parse: (raw: unknown) => T | undefined): T[] | undefined {
-  const parsed: T[] = [];
-  for (const raw of raws) {
-    const value = parse(raw);
-    if (value === undefined) return undefined;
-    parsed.push(value);
-  }
-  return parsed;
-}
-
-function fieldsOf(raw: unknown): ((key: string) => unknown) | undefined {
-  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (key) => Reflect.get(raw, key) : undefined;
-}
-
 function isOrigin(value: unknown): value is SavedProject['origin'] {
   return value === 'recognition' || value === 'import';
-}
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value !== '';
-}
-
-function isFinite(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-/** Seconds on a timeline: finite, not negative. */
-function isTime(value: unknown): value is number {
-  return isFinite(value) && value >= 0;
-}
-
-function isCount(value: unknown): value is number {
-  return Number.isInteger(value) && isTime(value);
 }
