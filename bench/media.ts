@@ -4,6 +4,8 @@
  *   extraction wall time in the browser (the app's streaming media worker) against native ffmpeg
  *   decoding the same file, their ratio and the real-time factor;
  *   time from dropping the file on the app to its first cue (model already cached);
+ *   a returning visit in a new tab (a 10 s clip): drop at once, and drop after the idle warm-up
+ *   (ffmpeg compiled and the model opened from the cache) has finished;
  *   peak resident memory of Chromium's renderer processes (its workers live there) for both.
  *   npm run bench:media [-- --only 3,10,60,180,big]   (npm run bench: the 10-minute file only)
  */
@@ -52,6 +54,11 @@ const browser = await chromium.launchPersistentContext(profile, {
 console.log('\nfile                    size     media   native  browser  ratio  ×realtime  first cue  peak (extract)  peak (app)');
 try {
   for (const file of files) await measure(browser, file);
+  // A short file that runs to the end, so the second tab is not offered to resume the first.
+  const clip = path.join(root, 'tests/fixtures/media/clip-10s.mp4');
+  const cold = await timeOnReturn(browser, clip, false);
+  const warm = await timeOnReturn(browser, clip, true);
+  console.log(`\nreturning visit, new tab, ${path.basename(clip)}: first cue ${(cold / 1000).toFixed(1)} s when dropped at once, ${(warm / 1000).toFixed(1)} s after the idle warm-up (${(cold / warm).toFixed(1)}× sooner)`);
 } finally {
   await browser.close();
   await dev.close();
@@ -121,4 +128,21 @@ async function timeToFirstCue(browser: BrowserContext, file: string): Promise<{ 
   const peak = memory.stop();
   await page.close();
   return { ms, peak };
+}
+
+/**
+ * A new tab of a returning user (engines and model cached, settings kept): time from drop to first
+ * cue, dropped as soon as the page shows, or once the idle warm-up says it is done.
+ */
+async function timeOnReturn(browser: BrowserContext, file: string, afterWarmUp: boolean): Promise<number> {
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+  if (afterWarmUp) await page.locator('main[data-warm="warm"]').waitFor({ timeout: 120_000 });
+  const start = performance.now();
+  await page.getByTestId('file-input').setInputFiles(file);
+  await page.getByTestId('cue').first().waitFor({ timeout: 600_000 });
+  const ms = performance.now() - start;
+  await page.getByTestId('status').waitFor({ timeout: 120_000 });
+  await page.close();
+  return ms;
 }

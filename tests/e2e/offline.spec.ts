@@ -36,6 +36,15 @@ test('made available offline, Zimu opens isolated with the network off and turns
     await page.getByTestId('offline-make').click();
     await expect(page.getByTestId('offline-status')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
 
+    // Each file is stored once: engines in the engine cache, model files in transformers.js's.
+    const stored = await page.evaluate(async () => {
+      const keys = async (name: string) => (await (await caches.open(name)).keys()).map((request) => request.url);
+      return { engines: await keys('zimu-engines'), models: await keys('transformers-cache') };
+    });
+    expect(stored.engines.filter((url) => !url.startsWith(app.url))).toEqual([]);
+    expect(stored.models.filter((url) => url.startsWith(app.url)), 'app files in the model cache').toEqual([]);
+    expect(stored.models.length).toBeGreaterThan(0);
+
     const served = { app: app.requests.length, models: modelRequests.length };
     const failed: string[] = [];
     context.on('requestfailed', (request) => failed.push(request.url()));
@@ -143,7 +152,7 @@ test('the manifest is valid with icons that exist; the service worker registers;
 });
 
 test('under the Content-Security-Policy the README ships (static/_headers), a file is recognised with no violation', async () => {
-  const shipped = /Content-Security-Policy: (.+)/.exec(readFileSync(path.join(ROOT, 'static/_headers'), 'utf8'))?.[1] ?? '';
+  const shipped = /^  Content-Security-Policy: (.+)$/m.exec(readFileSync(path.join(ROOT, 'static/_headers'), 'utf8'))?.[1] ?? '';
   expect(shipped).toContain("script-src 'self' 'wasm-unsafe-eval'");
   // The deployment adds its own model source to connect-src, as the README says.
   const policy = shipped.replace("connect-src 'self'", `connect-src 'self' ${MODEL_HOST}`);

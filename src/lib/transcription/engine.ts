@@ -62,6 +62,11 @@ async function swapEngine(key: string, load: () => Promise<Engine>): Promise<Eng
 function configureRuntime(): void {
   env.allowLocalModels = false;
   env.allowRemoteModels = true;
+  // transformers.js 4 would copy ONNX Runtime's .wasm and .mjs into its model cache and import the
+  // .mjs from a blob: URL (ensureWasmLoaded in its web backend). Ours are self-hosted and cached by
+  // the service worker's engine cache already, and a blob: script would need `script-src blob:`
+  // in the Content-Security-Policy: ONNX Runtime loads them from our URLs instead.
+  env.useWasmCache = false;
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
     onnx.wasm.wasmPaths = { mjs: new URL(ortWasmMjs, self.location.href).href, wasm: new URL(ortWasm, self.location.href).href };

@@ -43,7 +43,7 @@ export const libraryEn = {
   'library.summarised': 'Summarised',
   'library.incomplete': 'Recognition unfinished',
   'library.resume': 'Resume recognition',
-  'library.resume.hint': 'Open “{name}” again to continue from {time}; what was recognised is kept.',
+  'library.resume.hint': 'Recognition of “{name}” stopped at {time}. Resume from there: what was recognised is kept.',
   'library.media.needed': 'Choose the video “{name}” again to play it: videos are not stored in the library.',
   'library.media.attach': 'Choose the video',
   'library.media.mismatch': '“{name}” is not the video this project was made from.',

@@ -45,7 +45,7 @@ export const libraryZhCN: Readonly<Record<keyof typeof libraryEn, string>> = {
   'library.summarised': '已生成摘要',
   'library.incomplete': '识别尚未完成',
   'library.resume': '继续识别',
-  'library.resume.hint': '重新打开“{name}”即可从 {time} 处继续识别，已识别的字幕都会保留。',
+  'library.resume.hint': '“{name}”的识别在 {time} 处中断了。可以从那里接着识别，已识别的字幕都会保留。',
   'library.media.needed': '项目库不保存视频本身。如需播放，请重新选择视频“{name}”。',
   'library.media.attach': '选择视频',
   'library.media.mismatch': '“{name}”不是这个项目所用的视频。',
