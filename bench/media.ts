@@ -121,6 +121,8 @@ async function timeToFirstCue(browser: BrowserContext, file: string): Promise<{ 
   const memory = sampleRendererMemory(profile);
   const start = performance.now();
   await page.getByTestId('file-input').setInputFiles(file);
+  // The previous project's cues stay until the new run has started: wait for its name first.
+  await page.getByTestId('file-name').filter({ hasText: path.basename(file) }).waitFor({ timeout: 60_000 });
   await page.getByTestId('cue').first().waitFor({ timeout: 600_000 });
   const ms = performance.now() - start;
   await page.getByTestId('cancel').click().catch(() => undefined);
@@ -137,9 +139,14 @@ async function timeToFirstCue(browser: BrowserContext, file: string): Promise<{ 
 async function timeOnReturn(browser: BrowserContext, file: string, afterWarmUp: boolean): Promise<number> {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${APP_PORT}/`);
-  if (afterWarmUp) await page.locator('main[data-warm="warm"]').waitFor({ timeout: 120_000 });
+  if (afterWarmUp) {
+    await page.locator('main[data-warm="warm"], main[data-warm="skipped"]').waitFor({ timeout: 120_000 });
+    if ((await page.locator('main').getAttribute('data-warm')) !== 'warm') console.log('warm-up did not run (engines or model not cached)');
+  }
   const start = performance.now();
   await page.getByTestId('file-input').setInputFiles(file);
+  // The previous project's cues stay until the new run has started: wait for its name first.
+  await page.getByTestId('file-name').filter({ hasText: path.basename(file) }).waitFor({ timeout: 60_000 });
   await page.getByTestId('cue').first().waitFor({ timeout: 600_000 });
   const ms = performance.now() - start;
   await page.getByTestId('status').waitFor({ timeout: 120_000 });

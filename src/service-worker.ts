@@ -27,7 +27,9 @@ cleanupOutdatedCaches();
 const router = new Router();
 router.registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/.*/] }));
 router.registerRoute(new NavigationRoute(precache.createHandlerBoundToURL('index.html')));
-router.registerRoute(new Route(({ url }) => engineKindOf(url.pathname) !== undefined, new CacheFirst({ cacheName: ENGINE_CACHE })));
+// ignoreVary: an engine stored by "Make available offline" (a plain fetch) must also answer the
+// module import of the same URL, which carries an Origin header.
+router.registerRoute(new Route(({ url }) => engineKindOf(url.pathname) !== undefined, new CacheFirst({ cacheName: ENGINE_CACHE, matchOptions: { ignoreVary: true } })));
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;

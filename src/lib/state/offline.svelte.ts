@@ -60,7 +60,9 @@ export class OfflineState {
       this.engines = response.ok ? parseEngineManifest(await response.json()) : [];
       const cache = await this.#deps.caches.open(ENGINE_CACHE);
       const cached = new Set<string>();
-      for (const file of this.engines) if (await cache.match(this.#url(file.url))) cached.add(file.url);
+      // ignoreVary: a module script is requested with an Origin header and may be stored with
+      // `Vary: Origin`; a plain lookup by URL would miss it.
+      for (const file of this.engines) if (await cache.match(this.#url(file.url), { ignoreVary: true })) cached.add(file.url);
       this.cached = cached;
       // No engine list (the dev server builds none): nothing to offer.
       if (this.status !== 'downloading') this.status = this.engines.length === 0 ? 'unknown' : cached.size === this.engines.length ? 'ready' : 'partial';
