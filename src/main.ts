@@ -47,11 +47,19 @@ needRefresh.subscribe((waiting) => {
 });
 pwa.watchInstall(window);
 
-/** The page becomes isolated only when a response with the headers loads it: reload once. */
+/** How long the service worker may take to install before the page says isolation failed. */
+const ISOLATION_WAIT_MS = 15_000;
+
+/**
+ * The page becomes isolated only when a response with the headers loads it: reload once, as soon
+ * as a worker is active (a reload is controlled then, even where this page never will be, as after
+ * Shift+Reload). A worker that never activates (its install failed) ends in the clear message.
+ */
 async function reloadWhenControlled(): Promise<void> {
-  const container = navigator.serviceWorker;
-  await container.ready;
-  if (!container.controller) await new Promise((resolve) => container.addEventListener('controllerchange', resolve, { once: true }));
+  const timer = setTimeout(() => (pwa.isolation = 'impossible'), ISOLATION_WAIT_MS);
+  await navigator.serviceWorker.ready;
+  clearTimeout(timer);
+  if (pwa.isolation !== 'reload-when-controlled') return;
   session()?.setItem(RELOADED_KEY, '1');
   location.reload();
 }

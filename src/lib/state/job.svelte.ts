@@ -32,7 +32,6 @@ export interface RunSettings extends TranscribeOptions {
   readonly readability: ProfileId | 'auto';
 }
 
-
 /**
  * One file's way from drop to subtitles. The UI reads its fields; `start`, `chooseTrack` and
  * `cancel` are the only ways in. Recognised cues go to the transcript as they stream, cut to the
@@ -154,10 +153,7 @@ export class TranscriptionJob {
     this.error = undefined;
   }
 
-  /**
-   * A reopened project's finished run: the language it detected and the readability it was cut
-   * to, so the profile its cues are checked against, and its exports, stay as they were.
-   */
+  /** A reopened project's run: its detected language and readability, so checks and exports stay as they were. */
   restoreRun(detected: LanguageDetection | undefined, readability: ProfileId | 'auto'): void {
     this.detectedLanguage = detected;
     this.#restoredReadability = readability;
@@ -188,7 +184,8 @@ export class TranscriptionJob {
         },
         onEngineEvent: (event) => this.#onEngineEvent(event),
         onExtracted: (seconds) => (this.extractedSeconds = seconds),
-        onRecognised: (seconds) => (this.recognisedSeconds = seconds),
+        // Never backwards: a resumed run starts at its resume point while it decodes the audio before it.
+        onRecognised: (seconds) => (this.recognisedSeconds = Math.max(this.recognisedSeconds, seconds)),
         onCues: (cues) => this.#addCues(cues),
         onAudio: (pcm) => this.#keepAudio(pcm),
         onPeaks: (peaks, startPeak) => {
@@ -254,9 +251,15 @@ export class TranscriptionJob {
     this.#resume = resume;
     this.#clear();
     if (!resume) this.#transcript.load([]);
-    else if (resume.language) this.detectedLanguage = { language: resume.language, probability: resume.probability ?? 0, ranking: [] };
+    else this.#resumeFrom(resume);
     this.startedAt = performance.now();
     return controller;
+  }
+
+  /** A resumed run starts where the saved one stopped, in the language it detected. */
+  #resumeFrom(resume: ResumePoint): void {
+    this.recognisedSeconds = resume.until;
+    if (resume.language) this.detectedLanguage = { language: resume.language, probability: resume.probability ?? 0, ranking: [] };
   }
 
   /** Forgets the last run's findings. */

@@ -3,9 +3,9 @@ import { LibraryFileError, libraryFileName, parseLibraryFile, toLibraryFile } fr
 import type { MediaFingerprint } from '../storage/media-fingerprint.ts';
 import { projectStore, type ProjectStore } from '../storage/project-store.ts';
 import type { ProjectListing, SavedProject } from '../storage/saved-project.ts';
+import { filterAndSort, takeNow, upsert, type LibrarySort } from './library-listings.ts';
 
-/** The list's order: last edited first, by name, or newest first. */
-export type LibrarySort = 'updated' | 'name' | 'created';
+export type { LibrarySort };
 
 /** idle: nothing to save; pending: changes wait for the debounce; saving; saved; failed (see `error`). */
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
@@ -220,7 +220,9 @@ export class Library {
   }
 
   #enqueueSave(): Promise<void> {
-    if (this.#latest) this.#ready = this.#latest;
+    // Taken now, not when the queued write runs: the project as it was when its save was due,
+    // even if another project is open by the time it is written.
+    if (this.#latest) this.#ready = takeNow(this.#latest);
     this.#latest = undefined;
     return this.#serial(async () => {
       const snapshot = this.#ready;
@@ -273,26 +275,4 @@ export class Library {
     const now = this.#now();
     return { name: libraryFileName(projects, now), text: toLibraryFile(projects, now) };
   }
-}
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-const orders: Record<LibrarySort, (a: ProjectListing, b: ProjectListing) => number> = {
-  updated: (a, b) => b.updatedAt - a.updatedAt,
-  created: (a, b) => b.createdAt - a.createdAt,
-  name: (a, b) => collator.compare(a.name, b.name) || b.updatedAt - a.updatedAt,
-};
-
-function filterAndSort(listings: readonly ProjectListing[], query: string, sort: LibrarySort): readonly ProjectListing[] {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter((word) => word !== '');
-  const matches = (listing: ProjectListing) => {
-    const haystack = `${listing.name}\n${listing.mediaName ?? ''}\n${listing.preview}`.toLocaleLowerCase();
-    return words.every((word) => haystack.includes(word));
-  };
-  return listings.filter(matches).sort(orders[sort]);
-}
-
-/** The listings with this one added or replaced, newest first. */
-function upsert(listings: readonly ProjectListing[], listing: ProjectListing): readonly ProjectListing[] {
-  return [listing, ...listings.filter((other) => other.id !== listing.id)].sort(orders.updated);
 }

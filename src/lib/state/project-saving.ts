@@ -11,8 +11,8 @@ import type { RunSettings } from './job.svelte.ts';
  * recognitionKey(settings.runSettings()); // '{"host":"https://huggingface.co","model":…}'
  */
 export function recognitionKey(settings: RunSettings): string {
+  // Not the host: a mirror serves the same files, and switching to one must not lose the resume.
   return JSON.stringify({
-    host: settings.source.host,
     model: settings.source.modelId,
     device: settings.device,
     precision: settings.precision,

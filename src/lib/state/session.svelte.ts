@@ -1,5 +1,5 @@
 import { fingerprintMedia, sameMedia, type MediaFingerprint } from '../storage/media-fingerprint.ts';
-import type { ProjectListing, SavedProject } from '../storage/saved-project.ts';
+import type { ProjectListing, SavedMedia, SavedProject } from '../storage/saved-project.ts';
 import type { RunSettings } from './job.svelte.ts';
 import type { Library } from './library.svelte.ts';
 import { isSubtitleFileName, type Project } from './project.svelte.ts';
@@ -33,6 +33,8 @@ export class Session {
   /** The name of a file refused as the open project's media (not the file it was made from). */
   attachRefused = $state<string | undefined>();
 
+  /** Counts files dropped, so a slower match for an earlier file cannot overtake a later one. */
+  #opening = 0;
   /** Projects started or resumed in this page: not offered back when their file is dropped again. */
   readonly #thisSession = new Set<string>();
   /** The project's state as reopened: opening a project is not a change to save. */
@@ -45,74 +47,84 @@ export class Session {
 
   /** A dropped or chosen file: subtitles are imported; media is matched against the library first. */
   async openFile(file: File, settings: RunSettings): Promise<void> {
+    const opening = ++this.#opening;
     this.offer = undefined;
-    // A pending save belongs to the project open now: write it before another one replaces it.
-    await this.library.flush();
     if (isSubtitleFileName(file.name)) {
+      this.#leaveProject();
       await this.project.importSubtitles(file);
       return;
     }
-    const fingerprint = await fingerprintMedia(file);
-    const media = { ...fingerprint, duration: 0 };
-    // Only a recognition interrupted in another session (a closed tab, a crash) is offered back:
-    // a file dropped again in this session is a new run, e.g. with other settings.
-    const matches = (await this.library.matchesFor(fingerprint)).filter((match) => match.origin === 'recognition' && !match.complete && !this.#thisSession.has(match.id));
-    for (const listing of matches) {
-      const saved = await this.library.open(listing.id);
-      const choice = saved && saved.transcript.cues.length > 0 ? resumeChoice(saved, settings) : undefined;
-      if (!saved || choice?.type !== 'resume') continue;
-      this.offer = { file, settings, media: { ...media, duration: saved.media?.duration ?? 0 }, listing, saved, choice };
-      return;
-    }
-    const started = this.project.open(file, settings, media);
-    this.#thisSession.add(this.project.id);
-    await started;
+    const fingerprint = await fingerprintMedia(file).catch(() => undefined); // unreadable here: ffprobe will say why
+    const offer = fingerprint && (await this.#resumable(file, settings, fingerprint));
+    if (opening !== this.#opening) return; // another file was dropped meanwhile
+    if (offer) this.offer = offer;
+    else await this.#start(file, settings, fingerprint && { ...fingerprint, duration: 0 });
   }
 
   /** Goes on recognising the offered file from where its saved run stopped. */
   async resumeOffered(): Promise<void> {
-    await this.library.flush();
-    const offer = this.offer;
-    this.offer = undefined;
+    const offer = this.#takeOffer();
     if (!offer || offer.choice.type !== 'resume') return;
+    this.#leaveProject();
     this.#thisSession.add(offer.saved.id);
     await this.project.resume(offer.saved, offer.file, offer.settings, offer.choice.point);
   }
 
   /** Reopens the offered file's saved project as it was, with the file to play against. */
-  async openOffered(): Promise<void> {
-    await this.library.flush();
-    const offer = this.offer;
-    this.offer = undefined;
+  openOffered(): void {
+    const offer = this.#takeOffer();
     if (offer) this.#reopen(offer.saved, offer.file);
   }
 
   /** Recognises the offered file anew, as a new project (the saved one stays in the library). */
   async startOver(): Promise<void> {
-    await this.library.flush();
-    const offer = this.offer;
-    this.offer = undefined;
-    if (!offer) return;
-    const started = this.project.open(offer.file, offer.settings, offer.media);
+    const offer = this.#takeOffer();
+    if (offer) await this.#start(offer.file, offer.settings, offer.media);
+  }
+
+  /**
+   * Recognises the open file again with other settings (e.g. another model source) when its run
+   * has not finished: a new project from the start (the interrupted one stays in the library).
+   */
+  async restartWith(settings: RunSettings): Promise<boolean> {
+    const { file, origin, media, transcription } = this.project;
+    if (!file || origin !== 'recognition' || transcription.status === 'done') return false;
+    await this.#start(file, settings, media);
+    return true;
+  }
+
+  /** Only a recognition interrupted in another session (a closed tab, a crash) is offered back. */
+  async #resumable(file: File, settings: RunSettings, fingerprint: MediaFingerprint): Promise<KnownFileOffer | undefined> {
+    const matches = (await this.library.matchesFor(fingerprint)).filter((match) => match.origin === 'recognition' && !match.complete && !this.#thisSession.has(match.id));
+    for (const listing of matches) {
+      const saved = await this.library.open(listing.id);
+      const choice = saved && saved.transcript.cues.length > 0 ? resumeChoice(saved, settings) : undefined;
+      if (saved && choice?.type === 'resume') return { file, settings, media: { ...fingerprint, duration: saved.media?.duration ?? 0 }, listing, saved, choice };
+    }
+    return undefined;
+  }
+
+  /** A new recognition project; a file dropped again in this session is a new run, not an offer. */
+  async #start(file: File, settings: RunSettings, media: SavedMedia | undefined): Promise<void> {
+    this.#leaveProject();
+    const started = this.project.open(file, settings, media);
     this.#thisSession.add(this.project.id);
     await started;
   }
 
-  /**
-   * Runs the open file's recognition again with other settings (e.g. another model source), when
-   * it has not finished: a new run of the same project, from the start.
-   */
-  async restartWith(settings: RunSettings): Promise<boolean> {
-    const { project } = this;
-    const file = project.file;
-    if (!file || project.origin !== 'recognition' || project.transcription.status === 'done') return false;
-    await project.open(file, settings, project.media);
-    return true;
+  #takeOffer(): KnownFileOffer | undefined {
+    const offer = this.offer;
+    this.offer = undefined;
+    return offer;
+  }
+
+  /** The open project's pending save is taken now (it is written after), before another replaces it. */
+  #leaveProject(): void {
+    void this.library.flush();
   }
 
   /** Reopens a project from the library, without its video (it can be attached). */
   async openSaved(id: string): Promise<boolean> {
-    await this.library.flush();
     const saved = await this.library.open(id);
     if (!saved) return false;
     this.offer = undefined;
@@ -121,6 +133,7 @@ export class Session {
   }
 
   #reopen(saved: SavedProject, file?: File): void {
+    this.#leaveProject();
     this.project.restoreSaved(saved, file);
     this.#reopened = this.project.saveStamp;
   }
@@ -131,7 +144,7 @@ export class Session {
    */
   async attachMedia(file: File): Promise<boolean> {
     const expected = this.project.media;
-    const matches = !expected || sameMedia(expected, await fingerprintMedia(file));
+    const matches = !expected || sameMedia(expected, await fingerprintMedia(file).catch(() => undefined) ?? { ...expected, hash: '' });
     this.attachRefused = matches ? undefined : file.name;
     if (matches) this.project.attachMedia(file);
     return matches;
@@ -145,6 +158,8 @@ export class Session {
     this.#reopened = undefined;
     // Something is saved: ask once that the browser not evict it under storage pressure.
     void this.library.requestPersistence();
-    this.library.scheduleSave(() => this.project.toSaved());
+    // Bound to this project: a timer that fires after another one opened saves nothing.
+    const { id } = this.project;
+    this.library.scheduleSave(() => (this.project.id === id ? this.project.toSaved() : undefined));
   }
 }

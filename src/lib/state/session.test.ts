@@ -101,6 +101,20 @@ describe('Session with subtitle files', () => {
     expect(session.project.id).not.toBe(first);
     expect((await store.loadProject(first))?.name).toBe('a.srt');
   });
+
+  it('never writes one project’s save under another: a save due after the switch is the new project’s own', async () => {
+    const { session, store, library } = newSession();
+    await session.openFile(new File([SRT], 'a.srt'), SETTINGS);
+    const first = session.project.id;
+    session.autosave();
+    await session.openFile(new File([SRT.replace('Hello.', 'Hi.')], 'b.srt'), SETTINGS);
+    session.autosave();
+    await library.flush();
+    const [a, b] = [await store.loadProject(first), await store.loadProject(session.project.id)];
+    expect(a?.transcript.cues.map((cue) => cue.text)).toEqual(['Hello.', 'Goodbye.']);
+    expect(b?.transcript.cues.map((cue) => cue.text)).toEqual(['Hi.', 'Goodbye.']);
+    expect((await store.listProjects()).map((listing) => listing.name).sort()).toEqual(['a.srt', 'b.srt']);
+  });
 });
 
 describe('Session.openSaved', () => {

@@ -15,8 +15,12 @@ function connectionHints(): ConnectionHints | undefined {
   return { saveData: saveData === true, type: typeof type === 'string' ? type : undefined };
 }
 
-/** Warm-up's view of this page: the engine cache (through `offline`), the model cache, the workers. */
-export function pageWarmStartDeps(offline: OfflineState): WarmStartDeps {
+/**
+ * Warm-up's view of this page: the engine cache (through `offline`), the model cache, the workers.
+ * While a file is being recognised (`busy`), the model is left alone: loading another one would
+ * replace the engine the run uses.
+ */
+export function pageWarmStartDeps(offline: OfflineState, busy: () => boolean): WarmStartDeps {
   return {
     connection: connectionHints(),
     enginesCached: async () => {
@@ -29,6 +33,9 @@ export function pageWarmStartDeps(offline: OfflineState): WarmStartDeps {
       return missing.length === 0;
     },
     warmMedia: () => warmMediaEngine(),
-    warmModel: (settings) => prepareEngine({ source: settings.source, device: settings.device, precision: settings.precision }, {}),
+    warmModel: async (settings) => {
+      if (busy()) throw new Error('a run is using the engine');
+      await prepareEngine({ source: settings.source, device: settings.device, precision: settings.precision }, {});
+    },
   };
 }

@@ -1,6 +1,6 @@
 /** English strings for offline use, installing, storage and updates. */
 export const offlineEn = {
-  'error.model-not-cached': 'This model isn’t downloaded, and its source can’t be reached. Connect to the internet, or import a model folder in Settings → Models.',
+  'error.model-not-cached': 'This model isn’t downloaded, and its source can’t be reached. Connect to the internet, choose another model source in Settings (the hf-mirror.com mirror works where Hugging Face is blocked), or import a model folder in Settings → Models.',
   'offline.open': 'Offline',
   'offline.title': 'Use Zimu offline',
   'offline.close': 'Close',
@@ -15,6 +15,7 @@ export const offlineEn = {
   'offline.stored': 'stored',
   'offline.toDownload': '{size} to download',
   'offline.make': 'Make available offline',
+  'offline.busy': 'Available once the current file is recognised.',
   'offline.cancel': 'Stop',
   'offline.downloading': 'Downloading {loaded} of {total}',
   'offline.ready': 'Ready: Zimu works without a network on this device.',

@@ -1,6 +1,6 @@
 /** Chinese strings for offline use, installing, storage and updates. */
 export const offlineZhCN = {
-  'error.model-not-cached': '这个模型还没有下载，而且现在连不上模型来源。请联网，或在“设置 → 模型”中导入模型文件夹。',
+  'error.model-not-cached': '这个模型还没有下载，而且现在连不上模型来源。请联网；如果 Hugging Face 无法访问，可以在“设置”里把模型来源换成 hf-mirror.com 镜像；也可以在“设置 → 模型”中导入模型文件夹。',
   'offline.open': '离线使用',
   'offline.title': '离线使用 Zimu',
   'offline.close': '关闭',
@@ -14,6 +14,7 @@ export const offlineZhCN = {
   'offline.stored': '已保存',
   'offline.toDownload': '需下载 {size}',
   'offline.make': '保存以便离线使用',
+  'offline.busy': '当前文件识别完成后即可使用。',
   'offline.cancel': '停止',
   'offline.downloading': '正在下载：{loaded} / {total}',
   'offline.ready': '已就绪：这台设备断网后也能使用 Zimu。',
