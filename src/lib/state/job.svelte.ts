@@ -44,6 +44,7 @@ export class TranscriptionJob {
   info = $state.raw<MediaInfo | undefined>();
   /** Preselected audio track while the user chooses. */
   suggestedTrack = $state(0);
+  audioTrack = $state(0); // the track being (or last) recognised
   error = $state.raw<AppError | undefined>();
   damage = $state.raw<Damage | undefined>();
   device = $state<Device | undefined>();
@@ -118,8 +119,8 @@ export class TranscriptionJob {
       const info = await probeMedia(file, { signal: controller.signal, onStage: (stage) => (this.stage = stage) });
       if (this.#controller !== controller) return;
       this.info = info;
-      this.suggestedTrack = defaultTrack(info.audioStreams, settings.language);
-      if (info.audioStreams.length > 1) {
+      this.suggestedTrack = resume?.audioTrack ?? defaultTrack(info.audioStreams, settings.language);
+      if (info.audioStreams.length > 1 && resume?.audioTrack === undefined) {
         this.status = 'choosing-track';
         this.stage = undefined;
         return;
@@ -171,6 +172,7 @@ export class TranscriptionJob {
   }
 
   async #run(controller: AbortController, audioTrack: number): Promise<void> {
+    this.audioTrack = audioTrack;
     const file = this.#file;
     const settings = this.#settings;
     if (!file || !settings) return;
@@ -184,8 +186,7 @@ export class TranscriptionJob {
         },
         onEngineEvent: (event) => this.#onEngineEvent(event),
         onExtracted: (seconds) => (this.extractedSeconds = seconds),
-        // Never backwards: a resumed run starts at its resume point while it decodes the audio before it.
-        onRecognised: (seconds) => (this.recognisedSeconds = Math.max(this.recognisedSeconds, seconds)),
+        onRecognised: (seconds) => (this.recognisedSeconds = Math.max(this.recognisedSeconds, seconds)), // a resume never goes back
         onCues: (cues) => this.#addCues(cues),
         onAudio: (pcm) => this.#keepAudio(pcm),
         onPeaks: (peaks, startPeak) => {

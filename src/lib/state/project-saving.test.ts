@@ -138,3 +138,12 @@ describe('flatSettings', () => {
     expect(flatSettings(SETTINGS).language).toBe('');
   });
 });
+
+describe('resuming a file with several audio tracks', () => {
+  it('keeps the recognised track in the save and in the resume point', () => {
+    const recognition = savedRecognition({ settings: DEFAULT_RUN_SETTINGS, recognisedSeconds: 42, duration: 120, complete: false, audioTrack: 1 });
+    expect(recognition.audioTrack).toBe(1);
+    const choice = resumeChoice({ origin: 'recognition', recognition }, DEFAULT_RUN_SETTINGS);
+    expect(choice).toEqual({ type: 'resume', point: { until: 42, language: undefined, probability: undefined, audioTrack: 1 } });
+  });
+});

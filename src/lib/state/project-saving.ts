@@ -56,7 +56,8 @@ export type ResumeChoice =
 export function resumeChoice(saved: Pick<SavedProject, 'origin' | 'recognition'>, settings: RunSettings): ResumeChoice {
   const recognition = saved.recognition;
   if (saved.origin !== 'recognition' || !recognition || recognition.complete || recognition.settingsKey !== recognitionKey(settings)) return { type: 'open' };
-  return { type: 'resume', point: { until: recognition.recognisedUntil, language: recognition.detectedLanguage, probability: recognition.languageProbability } };
+  const { recognisedUntil: until, detectedLanguage: language, languageProbability: probability, audioTrack } = recognition;
+  return { type: 'resume', point: { until, language, probability, audioTrack } };
 }
 
 /** The recognition half of a save, from a run's state. Pure. */
@@ -66,9 +67,12 @@ export function savedRecognition(run: {
   readonly duration: number;
   readonly complete: boolean;
   readonly language?: { readonly language: string; readonly probability: number } | null;
+  /** Set for a file with several audio tracks. */
+  readonly audioTrack?: number;
 }): SavedRecognition {
   const language = run.language ? { detectedLanguage: run.language.language, languageProbability: run.language.probability } : {};
-  return { settingsKey: recognitionKey(run.settings), recognisedUntil: run.recognisedSeconds, duration: run.duration, complete: run.complete, ...language };
+  const track = run.audioTrack === undefined ? {} : { audioTrack: run.audioTrack };
+  return { settingsKey: recognitionKey(run.settings), recognisedUntil: run.recognisedSeconds, duration: run.duration, complete: run.complete, ...language, ...track };
 }
 
 /** The readability a saved project was cut to, from its flat settings ('auto' when unknown). Pure. */

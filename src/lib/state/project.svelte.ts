@@ -141,7 +141,10 @@ export class Project {
     const job = this.transcription;
     const settings = this.#runSettings;
     const recognition = settings
-      ? savedRecognition({ settings, recognisedSeconds: job.recognisedSeconds, duration: job.info?.duration ?? 0, complete: job.status === 'done', language: job.detectedLanguage })
+      ? savedRecognition({
+          settings, recognisedSeconds: job.recognisedSeconds, duration: job.info?.duration ?? 0, complete: job.status === 'done', language: job.detectedLanguage,
+          audioTrack: (job.info?.audioStreams.length ?? 0) > 1 ? job.audioTrack : undefined,
+        })
       : this.#savedRecognition;
     return {
       version: SAVED_PROJECT_VERSION,

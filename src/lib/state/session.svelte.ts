@@ -152,7 +152,9 @@ export class Session {
 
   /** Saves the project soon (debounced); call on every change (`project.saveStamp`). */
   autosave(): void {
-    if (this.project.origin === 'none' || this.project.cues.length === 0) return;
+    // An empty transcript is saved only over a saved one (every cue deleted), never as a new project.
+    const saved = this.library.listings.some((listing) => listing.id === this.project.id);
+    if (this.project.origin === 'none' || (this.project.cues.length === 0 && !saved)) return;
     const stamp = this.project.saveStamp;
     if (this.#reopened?.every((part, index) => part === stamp[index])) return;
     this.#reopened = undefined;

@@ -102,6 +102,18 @@ describe('Session with subtitle files', () => {
     expect((await store.loadProject(first))?.name).toBe('a.srt');
   });
 
+  it('saves a saved project whose every cue was deleted, but never a new empty one', async () => {
+    const { session, store, library } = newSession();
+    await session.openFile(new File([SRT], 'a.srt'), SETTINGS);
+    session.autosave();
+    await library.flush();
+    session.project.apply({ type: 'delete', ids: session.project.cues.map((cue) => cue.id) });
+    expect(session.project.cues).toEqual([]);
+    session.autosave();
+    await library.flush();
+    expect((await store.loadProject(session.project.id))?.transcript.cues).toEqual([]);
+  });
+
   it('never writes one project’s save under another: a save due after the switch is the new project’s own', async () => {
     const { session, store, library } = newSession();
     await session.openFile(new File([SRT], 'a.srt'), SETTINGS);

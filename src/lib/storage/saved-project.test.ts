@@ -120,6 +120,8 @@ describe('parseSavedProject', () => {
     'recognition not finished flag': (p) => set(p, ['recognition'], 'complete', 'no'),
     'recognised until NaN': (p) => set(p, ['recognition'], 'recognisedUntil', NaN),
     'detected language number': (p) => set(p, ['recognition'], 'detectedLanguage', 1),
+    'audio track negative': (p) => set(p, ['recognition'], 'audioTrack', -1),
+    'audio track fraction': (p) => set(p, ['recognition'], 'audioTrack', 1.5),
     'settings with an object value': (p) => set(p, ['settings'], 'nested', { a: 1 }),
     'settings as array': (p) => (p['settings'] = ['a']),
   };
@@ -128,6 +130,12 @@ describe('parseSavedProject', () => {
       expect(parseSavedProject(damaged(damage))).toBeUndefined();
     });
   }
+
+  it('keeps the recognised audio track of a file with several', () => {
+    const base = project();
+    const withTrack: SavedProject = { ...base, recognition: { settingsKey: 'k', recognisedUntil: 30, duration: 60, complete: false, audioTrack: 2 } };
+    expect(parseSavedProject(structuredClone(withTrack))?.recognition?.audioTrack).toBe(2);
+  });
 
   it('keeps a "__proto__" setting as a plain key', () => {
     const parsed = parseSavedProject(JSON.parse(JSON.stringify(project()).replace('"model":', '"__proto__":')));

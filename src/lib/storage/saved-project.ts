@@ -30,6 +30,8 @@ export interface SavedRecognition {
   readonly detectedLanguage?: string;
   /** Whisper's confidence in `detectedLanguage`, 0–1. */
   readonly languageProbability?: number;
+  /** The audio track recognised (index among the file's audio streams), when the file has several. */
+  readonly audioTrack?: number;
 }
 
 /** The accepted (complete) summary, raw markdown. */
@@ -237,16 +239,17 @@ function parseSummary(raw: unknown): SavedSummary | undefined {
 function parseRecognition(raw: unknown): SavedRecognition | undefined {
   const field = fieldsOf(raw);
   if (!field) return undefined;
-  const keys = ['settingsKey', 'recognisedUntil', 'duration', 'complete', 'detectedLanguage', 'languageProbability'];
-  const [settingsKey, recognisedUntil, duration, complete, detectedLanguage, languageProbability] = keys.map(field);
+  const keys = ['settingsKey', 'recognisedUntil', 'duration', 'complete', 'detectedLanguage', 'languageProbability', 'audioTrack'];
+  const [settingsKey, recognisedUntil, duration, complete, detectedLanguage, languageProbability, audioTrack] = keys.map(field);
   if (typeof settingsKey !== 'string' || !isTime(recognisedUntil) || !isTime(duration) || typeof complete !== 'boolean') return undefined;
   if (detectedLanguage !== undefined && typeof detectedLanguage !== 'string') return undefined;
   const probability = typeof languageProbability === 'number' && languageProbability >= 0 && languageProbability <= 1 ? languageProbability : undefined;
-  if (languageProbability !== undefined && probability === undefined) return undefined;
+  if ((languageProbability !== undefined && probability === undefined) || (audioTrack !== undefined && !isCount(audioTrack))) return undefined;
   return {
     settingsKey, recognisedUntil, duration, complete,
     ...(detectedLanguage === undefined ? {} : { detectedLanguage }),
     ...(probability === undefined ? {} : { languageProbability: probability }),
+    ...(isCount(audioTrack) ? { audioTrack } : {}),
   };
 }
 

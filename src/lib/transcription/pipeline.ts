@@ -33,6 +33,8 @@ export interface ResumePoint {
   readonly language?: string;
   /** Whisper's confidence in it, to show again. */
   readonly probability?: number;
+  /** The audio track that run recognised, for a file with several: not asked again. */
+  readonly audioTrack?: number;
 }
 
 export interface PipelineCallbacks {
