@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import { fingerprintMedia, sameMedia, type MediaFingerprint } from '../storage/media-fingerprint.ts';
 import type { ProjectListing, SavedMedia, SavedProject } from '../storage/saved-project.ts';
 import type { RunSettings } from './job.svelte.ts';
@@ -153,7 +154,8 @@ export class Session {
   /** Saves the project soon (debounced); call on every change (`project.saveStamp`). */
   autosave(): void {
     // An empty transcript is saved only over a saved one (every cue deleted), never as a new project.
-    const saved = this.library.listings.some((listing) => listing.id === this.project.id);
+    // Untracked: the caller's effect must re-run on changes to the project, not on each save's listing.
+    const saved = untrack(() => this.library.listings.some((listing) => listing.id === this.project.id));
     if (this.project.origin === 'none' || (this.project.cues.length === 0 && !saved)) return;
     const stamp = this.project.saveStamp;
     if (this.#reopened?.every((part, index) => part === stamp[index])) return;
