@@ -12,8 +12,28 @@ export interface RetryWait {
   readonly attempt: number;
 }
 
+/** One numbered subtitle line of a translation batch (`number` is the cue's index + 1). */
+export interface TaskLine {
+  readonly number: number;
+  readonly text: string;
+}
+
+/**
+ * What a request is for, beside its messages. Chat providers send only the messages; a provider
+ * that is not a chat model (the browser's built-in Translator and Summarizer) does the task
+ * itself and answers in the format the messages ask for, so every provider stays behind `Complete`.
+ */
+export type CompleteTask =
+  | { readonly kind: 'translate'; readonly language: string; readonly lines: readonly TaskLine[] }
+  /** Notes on one part of a long transcript (`text` is that part, `[MM:SS] line` per cue). */
+  | { readonly kind: 'notes'; readonly language: string; readonly text: string }
+  /** The summary of a whole transcript, or of the notes on its parts. */
+  | { readonly kind: 'summary'; readonly language: string; readonly text: string };
+
 export interface CompleteOptions {
   readonly signal: AbortSignal;
+  /** What the request is for; chat providers may ignore it. */
+  readonly task?: CompleteTask;
   /** Each piece of the answer as it streams in. */
   readonly onDelta?: (delta: string) => void;
   /** A retry wait starting, or (undefined) ending. */

@@ -1,6 +1,6 @@
 import type { Cue } from '../subtitles/cue.ts';
 import { stripThinking } from './answer.ts';
-import type { Complete, RetryWait } from './chat.ts';
+import type { Complete, CompleteTask, RetryWait } from './chat.ts';
 import { continuationMessages, formatTranscript, partMessages, summaryMessages, type PromptTemplates, type SummaryInput } from './prompts.ts';
 import { estimateTokens } from './tokens.ts';
 import { inputBudget, splitByTokens } from './summary-plan.ts';
@@ -68,7 +68,8 @@ export async function summarize(request: SummaryRequest, deps: SummaryDeps): Pro
   const messages = summaryMessages(request.templates.summary, request.language, input);
   let text = request.partial;
   const onDelta = (delta: string) => deps.onText((text += delta));
-  await deps.complete(text ? continuationMessages(messages, text) : messages, { signal: deps.signal, onDelta, onWait: deps.onWait });
+  const task: CompleteTask = { kind: 'summary', language: request.language, text: input.kind === 'transcript' ? input.text : input.notes.join('\n\n') };
+  await deps.complete(text ? continuationMessages(messages, text) : messages, { signal: deps.signal, onDelta, onWait: deps.onWait, task });
   return text;
 }
 
@@ -77,7 +78,8 @@ async function partNotes(request: SummaryRequest, deps: SummaryDeps, parts: read
   for (const [index, part] of parts.entries()) {
     deps.onStage({ kind: 'parts', done: index, total: parts.length });
     const kept = request.notes[index];
-    const note = kept ?? stripThinking(await ask(deps, partMessages(request.templates.summaryPart, request.language, index + 1, parts.length, part)));
+    const messages = partMessages(request.templates.summaryPart, request.language, index + 1, parts.length, part);
+    const note = kept ?? stripThinking(await ask(deps, messages, { kind: 'notes', language: request.language, text: part }));
     if (kept === undefined) deps.onNote(index, note);
     notes.push(note);
   }
@@ -95,15 +97,15 @@ async function condense(notes: string[], request: SummaryRequest, deps: SummaryD
     const next: string[] = [];
     for (const [index, group] of groups.entries()) {
       const messages = partMessages(request.templates.summaryPart, request.language, index + 1, groups.length, group.join('\n\n'));
-      next.push(stripThinking(await ask(deps, messages)));
+      next.push(stripThinking(await ask(deps, messages, { kind: 'notes', language: request.language, text: group.join('\n\n') })));
     }
     current = next;
   }
   return current;
 }
 
-function ask(deps: SummaryDeps, messages: Parameters<Complete>[0]): Promise<string> {
-  return deps.complete(messages, { signal: deps.signal, onWait: deps.onWait });
+function ask(deps: SummaryDeps, messages: Parameters<Complete>[0], task: CompleteTask): Promise<string> {
+  return deps.complete(messages, { signal: deps.signal, onWait: deps.onWait, task });
 }
 
 function budgetFor(contextTokens: number, templates: PromptTemplates): number {

@@ -1,5 +1,6 @@
 import type { Cue } from '../subtitles/cue.ts';
 import type { Complete, RetryWait } from './chat.ts';
+import { oneLine } from './prompts.ts';
 import { batchMessages, parseBatchAnswer, planBatches, singleCueFallback, type BatchProblem } from './translation-batches.ts';
 
 export interface TranslationRequest {
@@ -50,6 +51,7 @@ async function translateBatch(request: TranslationRequest, deps: TranslationDeps
     const answer = await deps.complete(batchMessages({ ...request, ids, problem }), {
       signal: deps.signal,
       onWait: deps.onWait,
+      task: { kind: 'translate', language: request.language, lines: ids.map((i) => ({ number: i + 1, text: oneLine(request.cues[i]?.text ?? '') })) },
     });
     const result = parseBatchAnswer(answer, ids);
     if (result.ok) return deps.onTranslated(result.translations);
