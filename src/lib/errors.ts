@@ -43,7 +43,17 @@ export type LlmErrorCode =
   | 'llm-bad-response'
   | 'llm-bad-request'
   | 'llm-context-too-long'
-  | 'llm-translation-incomplete';
+  | 'llm-translation-incomplete'
+  /** The in-browser model could not be downloaded or loaded. */
+  | 'llm-local-load-failed'
+  /** The in-browser model failed while writing an answer. */
+  | 'llm-local-failed'
+  /** The browser's built-in AI cannot do this (language pair, language, or no model on this device). */
+  | 'llm-builtin-unavailable'
+  /** The browser's built-in AI must download its model first, and only does so after a click. */
+  | 'llm-builtin-needs-click'
+  /** A provider that only does set tasks (the built-in AI) got a request it doesn't know. */
+  | 'llm-unsupported-task';
 
 export interface AppError {
   readonly code: AppErrorCode;

@@ -1,4 +1,6 @@
+import { builtinAiEn } from './builtin-ai.en.ts';
 import { libraryEn } from './library.en.ts';
+import { localLlmEn } from './local-llm.en.ts';
 import { llmEn } from './llm.en.ts';
 import { modelsEn } from './models.en.ts';
 import { offlineEn } from './offline.en.ts';
@@ -15,6 +17,8 @@ export const en = {
   ...projectEn,
   ...libraryEn,
   ...offlineEn,
+  ...localLlmEn,
+  ...builtinAiEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',
   'app.language': 'Language',
   'app.settings': 'Settings',
