@@ -32,6 +32,34 @@ export const DEFAULT_PROMPTS: PromptTemplates = {
   ].join('\n'),
 };
 
+/**
+ * Prompts for small in-browser models (0.5–1.5B parameters): shorter, with the format spelt out
+ * by example, since long rule lists cost them most of their 1.5k-token budget and they follow an
+ * example better than a rule. The answer formats are the same, so the same checks apply.
+ */
+export const LOCAL_PROMPTS: PromptTemplates = {
+  translate: [
+    'Translate subtitles into {language}.',
+    'Each input line starts with its number in square brackets. Write one line per input line, starting with the same number, like:',
+    '[3] translated line',
+    'Do not add, merge or skip lines. Do not translate the context lines. Write only the numbered lines.',
+  ].join('\n'),
+  summary: [
+    'Summarise the video transcript in {language}, in Markdown, with these three sections and nothing else:',
+    '## TL;DR',
+    'one short paragraph',
+    '## Key points',
+    '- three to six bullet points',
+    '## Chapters',
+    '- [MM:SS] chapter title (times from the transcript only)',
+    'Translate the headings into {language}.',
+  ].join('\n'),
+  summaryPart: [
+    'Write short notes in {language} on this part of a video transcript: a bulleted list of its main points,',
+    'and "- [MM:SS] topic" where a new topic starts, using times from the transcript only.',
+  ].join('\n'),
+};
+
 /** Fills `{language}` in a template. Pure. */
 export function fillTemplate(template: string, language: string): string {
   return template.replaceAll('{language}', language);

@@ -1,3 +1,12 @@
+/** Who answers translation and summary requests. */
+export type ProviderKind = 'api' | 'local' | 'builtin';
+export const PROVIDER_KINDS: readonly ProviderKind[] = ['api', 'local', 'builtin'];
+
+/** True for a known provider kind. */
+export function isProviderKind(value: unknown): value is ProviderKind {
+  return PROVIDER_KINDS.some((kind) => kind === value);
+}
+
 /**
  * Presets for common OpenAI-compatible services. A preset only fills the form: the base URL,
  * a suggested model and how many tokens of context to plan for. Everything stays editable.

@@ -1,8 +1,14 @@
 import { toAppError, type AppError } from '../errors.ts';
 import { createChatClient, type ChatClient, type LlmEndpoint } from '../llm/client.ts';
 import { llmError } from '../llm/llm-error.ts';
-import { DEFAULT_PROMPTS, type PromptId, type PromptTemplates } from '../llm/prompts.ts';
-import { keyOrigin, presetById, type PresetId } from '../llm/providers.ts';
+import { DEFAULT_PROMPTS, LOCAL_PROMPTS, type PromptId, type PromptTemplates } from '../llm/prompts.ts';
+import { defaultLocalModel, LOCAL_LIMITS, type LocalPrecision } from '../llm/local/local-catalog.ts';
+import type { LocalModelOptions } from '../llm/local/local-protocol.ts';
+import { keyOrigin, presetById, type PresetId, type ProviderKind } from '../llm/providers.ts';
+import type { Complete } from '../llm/chat.ts';
+import type { Device, DevicePreference } from '../transcription/models.ts';
+import { localLlm } from './local-llm.svelte.ts';
+import { settings } from './settings.svelte.ts';
 import {
   DEFAULT_PROVIDER,
   loadProvider,
@@ -25,6 +31,7 @@ export type ConnectionState =
  * another after a preset switch; "don't remember" keeps them in memory only.
  */
 export class ProviderSettings {
+  kind = $state<ProviderKind>(DEFAULT_PROVIDER.kind);
   presetId = $state<PresetId>(DEFAULT_PROVIDER.presetId);
   baseURL = $state(DEFAULT_PROVIDER.baseURL);
   model = $state(DEFAULT_PROVIDER.model);
@@ -35,6 +42,12 @@ export class ProviderSettings {
   rememberKey = $state(DEFAULT_PROVIDER.rememberKey);
   translateLanguage = $state(DEFAULT_PROVIDER.translateLanguage);
   summaryLanguage = $state(DEFAULT_PROVIDER.summaryLanguage);
+  localModelId = $state(DEFAULT_PROVIDER.localModelId);
+  localPrecision = $state<LocalPrecision>(DEFAULT_PROVIDER.localPrecision);
+  localBatchSize = $state(DEFAULT_PROVIDER.localBatchSize);
+  localContextLines = $state(DEFAULT_PROVIDER.localContextLines);
+  /** The device in-browser models will run on, once known: it picks the default local model. */
+  localDevice = $state<Device>('wasm');
   prompts = $state.raw<PromptTemplates>(DEFAULT_PROMPTS);
   connection = $state.raw<ConnectionState>({ kind: 'idle' });
   /** False until the stored settings are read: the form waits, so typing is never overwritten. */
@@ -48,14 +61,75 @@ export class ProviderSettings {
     return origin ? (this.#keys[origin] ?? '') : '';
   }
 
-  /** Both a base URL and a model: enough to send a request. */
+  /** Enough to send a request: an API with a base URL and a model, or an answerer in this browser. */
   get configured(): boolean {
+    if (this.kind !== 'api') return true;
     return keyOrigin(this.baseURL) !== undefined && this.model.trim() !== '';
   }
 
-  /** The context window to plan for: the user's figure, else the preset's. */
+  /** The context window to plan for: the user's figure, else the preset's; small for a local model. */
   get effectiveContextTokens(): number {
+    if (this.kind === 'local') return LOCAL_LIMITS.contextTokens;
     return this.contextTokens > 0 ? this.contextTokens : presetById(this.presetId).contextTokens;
+  }
+
+  /** The prompts for the provider in use: the user's (editable) for an API, short ones for a small local model. */
+  get effectivePrompts(): PromptTemplates {
+    return this.kind === 'local' ? LOCAL_PROMPTS : this.prompts;
+  }
+
+  /** Cues per translation request, for the provider in use. */
+  get effectiveBatchSize(): number {
+    return this.kind === 'local' ? this.localBatchSize : this.batchSize;
+  }
+
+  /** Context lines around a translation batch, for the provider in use. */
+  get effectiveContextLines(): number {
+    return this.kind === 'local' ? this.localContextLines : this.contextLines;
+  }
+
+  /** The in-browser model to use: the user's, else the device's default. */
+  get effectiveLocalModelId(): string {
+    return this.localModelId.trim() || defaultLocalModel(this.localDevice);
+  }
+
+  /** What the in-browser model loads: its id, from the same source and device as speech models. */
+  localModel(source: { readonly host: string; readonly device: DevicePreference } = { host: settings.modelHost, device: settings.device }): LocalModelOptions {
+    return { source: { host: source.host, modelId: this.effectiveLocalModelId }, device: source.device, precision: this.localPrecision };
+  }
+
+  chooseKind(kind: ProviderKind): void {
+    this.kind = kind;
+    void this.save();
+  }
+
+  /** Sets the batch size of the provider in use (1 when empty). */
+  setBatchSize(size: number): void {
+    if (this.kind === 'local') this.localBatchSize = size || 1;
+    else this.batchSize = size || 20;
+    void this.save();
+  }
+
+  /** Sets the context lines of the provider in use. */
+  setContextLines(lines: number): void {
+    if (this.kind === 'local') this.localContextLines = lines;
+    else this.contextLines = lines;
+    void this.save();
+  }
+
+  /**
+   * The one way translation and summary reach whoever answers: the API client, or the model in
+   * this browser (loaded on first use). Throws `llm-not-configured` for an API with no URL or model.
+   */
+  complete(): Complete {
+    switch (this.kind) {
+      case 'api':
+        return this.client().complete;
+      case 'local':
+        return localLlm.complete(this.localModel());
+      case 'builtin':
+        return builtinComplete();
+    }
   }
 
   /** Reads the stored settings once at start-up. */
@@ -68,11 +142,12 @@ export class ProviderSettings {
   }
 
   snapshot(): StoredProvider {
-    const { presetId, baseURL, model, contextTokens, timeoutSeconds, batchSize, contextLines, rememberKey } = this;
-    const { translateLanguage, summaryLanguage } = this;
+    const { kind, presetId, baseURL, model, contextTokens, timeoutSeconds, batchSize, contextLines, rememberKey } = this;
+    const { translateLanguage, summaryLanguage, localModelId, localPrecision, localBatchSize, localContextLines } = this;
     return {
-      ...{ presetId, baseURL, model, contextTokens, timeoutSeconds },
+      ...{ kind, presetId, baseURL, model, contextTokens, timeoutSeconds },
       ...{ batchSize, contextLines, rememberKey, translateLanguage, summaryLanguage },
+      ...{ localModelId, localPrecision, localBatchSize, localContextLines },
     };
   }
 
@@ -147,6 +222,11 @@ export class ProviderSettings {
   }
 
   #apply(s: StoredProvider): void {
+    this.kind = s.kind;
+    this.localModelId = s.localModelId;
+    this.localPrecision = s.localPrecision;
+    this.localBatchSize = s.localBatchSize;
+    this.localContextLines = s.localContextLines;
     this.presetId = s.presetId;
     this.baseURL = s.baseURL;
     this.model = s.model;
@@ -161,3 +241,8 @@ export class ProviderSettings {
 }
 
 export const provider = new ProviderSettings();
+
+/** Until the built-in AI adapter lands: says it is unavailable. */
+function builtinComplete(): Complete {
+  return () => Promise.reject(llmError('llm-builtin-unavailable'));
+}

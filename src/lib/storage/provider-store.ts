@@ -1,9 +1,12 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { DEFAULT_PROMPTS, PROMPT_IDS, type PromptTemplates } from '../llm/prompts.ts';
-import { isPresetId, keyOrigin, type PresetId } from '../llm/providers.ts';
+import { LOCAL_LIMITS, LOCAL_PRECISIONS, type LocalPrecision } from '../llm/local/local-catalog.ts';
+import { isPresetId, isProviderKind, keyOrigin, type PresetId, type ProviderKind } from '../llm/providers.ts';
 
 /** The AI provider settings as stored on this device. Keys are stored apart (see saveKeys). */
 export interface StoredProvider {
+  /** Who answers: the user's API, a model in this browser, or the browser's built-in AI. */
+  readonly kind: ProviderKind;
   readonly presetId: PresetId;
   readonly baseURL: string;
   readonly model: string;
@@ -16,6 +19,12 @@ export interface StoredProvider {
   /** '' follows the interface language. */
   readonly translateLanguage: string;
   readonly summaryLanguage: string;
+  /** The in-browser model's repository id ('' picks one for the device). */
+  readonly localModelId: string;
+  readonly localPrecision: LocalPrecision;
+  /** Batches and context for the in-browser model: smaller than an API's. */
+  readonly localBatchSize: number;
+  readonly localContextLines: number;
 }
 
 /** API keys by the origin of the base URL they were entered for. */
@@ -23,6 +32,7 @@ export type StoredKeys = Readonly<Record<string, string>>;
 
 /** Nothing is configured until the user chooses where their transcript may go. */
 export const DEFAULT_PROVIDER: StoredProvider = {
+  kind: 'api',
   presetId: 'custom',
   baseURL: '',
   model: '',
@@ -33,6 +43,10 @@ export const DEFAULT_PROVIDER: StoredProvider = {
   rememberKey: true,
   translateLanguage: '',
   summaryLanguage: '',
+  localModelId: '',
+  localPrecision: 'auto',
+  localBatchSize: LOCAL_LIMITS.batchSize,
+  localContextLines: LOCAL_LIMITS.contextLines,
 };
 
 const SETTINGS = 'provider';
@@ -80,7 +94,10 @@ export function sanitizeProvider(raw: unknown): StoredProvider {
   };
   const presetId = value('presetId');
   const d = DEFAULT_PROVIDER;
+  const kind = value('kind');
+  const localPrecision = LOCAL_PRECISIONS.find((p) => p === value('localPrecision'));
   return {
+    kind: isProviderKind(kind) ? kind : d.kind,
     presetId: isPresetId(presetId) ? presetId : d.presetId,
     baseURL: text('baseURL', d.baseURL),
     model: text('model', d.model),
@@ -91,6 +108,10 @@ export function sanitizeProvider(raw: unknown): StoredProvider {
     rememberKey: typeof value('rememberKey') === 'boolean' ? value('rememberKey') === true : d.rememberKey,
     translateLanguage: text('translateLanguage', d.translateLanguage),
     summaryLanguage: text('summaryLanguage', d.summaryLanguage),
+    localModelId: text('localModelId', d.localModelId),
+    localPrecision: localPrecision ?? d.localPrecision,
+    localBatchSize: whole('localBatchSize', 1, 50, d.localBatchSize),
+    localContextLines: whole('localContextLines', 0, 5, d.localContextLines),
   };
 }
 

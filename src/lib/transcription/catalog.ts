@@ -115,9 +115,13 @@ const MAX_DATA_CHUNKS = 100;
  * const size = await downloadSize('https://huggingface.co', 'onnx-community/whisper-base', dtypeFor('wasm'), fetch);
  * if (size.type === 'known') console.log(size.totalBytes);
  */
-export async function downloadSize(host: string, modelId: string, dtypes: DtypeConfig, fetchFn: Fetch, signal?: AbortSignal): Promise<DownloadSize> {
+export function downloadSize(host: string, modelId: string, dtypes: DtypeConfig, fetchFn: Fetch, signal?: AbortSignal): Promise<DownloadSize> {
+  return filesDownloadSize(host, modelId, modelFiles(dtypes), fetchFn, signal);
+}
+
+/** {@link downloadSize} for any model: the listed repository files, and their external data. */
+export async function filesDownloadSize(host: string, modelId: string, files: readonly string[], fetchFn: Fetch, signal?: AbortSignal): Promise<DownloadSize> {
   const probe = (file: string) => probeSize(modelFileUrl(host, modelId, file), fetchFn, signal);
-  const files = modelFiles(dtypes);
   const probes = await Promise.all(files.map(probe));
   const missing = files.filter((_, i) => probes[i]?.type === 'absent');
   if (missing.length > 0) return { type: 'missing', files: missing };

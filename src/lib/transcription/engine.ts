@@ -4,13 +4,11 @@ import {
   type AutomaticSpeechRecognitionPipeline,
   type ProgressInfo,
 } from '@huggingface/transformers';
-// ONNX Runtime's WASM, served from this origin at the version transformers.js pins (never the CDN default).
-import ortWasmMjs from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.mjs?url';
-import ortWasm from 'onnxruntime-web/ort-wasm-simd-threaded.asyncify.wasm?url';
 import { withTimeout } from '../async.ts';
 import { asLoadError } from './load-error.ts';
 import { AppErrorException } from '../errors.ts';
-import { detectDevice, wasmThreadCount } from './device.ts';
+import { detectDevice } from './device.ts';
+import { configureOnnxRuntime } from './onnx-runtime.ts';
 import { dtypeFor, normalizeHost, type Device, type DtypeConfig } from './models.ts';
 import type { EngineOptions } from './transcriber-protocol.ts';
 
@@ -32,7 +30,7 @@ let current: { readonly key: string; readonly engine: Promise<Engine> } | undefi
 /** Set once WebGPU failed in this worker: "automatic" then means WASM, not another failure per file. */
 let webgpuFailed = false;
 
-configureRuntime();
+configureOnnxRuntime();
 
 /**
  * One engine per worker, reused across files; another model, device or precision disposes the
@@ -57,21 +55,6 @@ async function swapEngine(key: string, load: () => Promise<Engine>): Promise<Eng
     if (current?.key === key) current = undefined; // forget failures: the next try loads again
     throw error;
   });
-}
-
-function configureRuntime(): void {
-  env.allowLocalModels = false;
-  env.allowRemoteModels = true;
-  // transformers.js 4 would copy ONNX Runtime's .wasm and .mjs into its model cache and import the
-  // .mjs from a blob: URL (ensureWasmLoaded in its web backend). Ours are self-hosted and cached by
-  // the service worker's engine cache already, and a blob: script would need `script-src blob:`
-  // in the Content-Security-Policy: ONNX Runtime loads them from our URLs instead.
-  env.useWasmCache = false;
-  const onnx = env.backends.onnx;
-  if (onnx.wasm) {
-    onnx.wasm.wasmPaths = { mjs: new URL(ortWasmMjs, self.location.href).href, wasm: new URL(ortWasm, self.location.href).href };
-    onnx.wasm.numThreads = wasmThreadCount();
-  }
 }
 
 async function loadEngine(options: EngineOptions, callbacks: LoadCallbacks): Promise<Engine> {

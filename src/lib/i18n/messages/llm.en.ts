@@ -23,7 +23,7 @@ export const llmEn = {
   'llm.provider.timeout.hint': 'Give up when the service sends nothing for this long.',
   'llm.provider.advanced': 'Advanced',
   'llm.provider.models': 'Models on this service',
-  'llm.setup': 'Set up an AI provider (your own OpenAI-compatible API) to translate and summarise these subtitles.',
+  'llm.setup': 'To translate and summarise these subtitles, choose an AI provider: your own OpenAI-compatible API, or a model that runs in this browser with no key.',
   'llm.setup.open': 'Set up',
   'llm.language': 'Output language',
   'llm.language.default': 'Interface language ({language})',

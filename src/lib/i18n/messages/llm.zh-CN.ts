@@ -25,7 +25,7 @@ export const llmZhCN: Readonly<Record<keyof typeof llmEn, string>> = {
   'llm.provider.timeout.hint': '服务在这么长时间内没有任何回应就放弃。',
   'llm.provider.advanced': '高级',
   'llm.provider.models': '这个服务上的模型',
-  'llm.setup': '设置 AI 服务（你自己的 OpenAI 兼容接口）后，就能翻译和总结这些字幕。',
+  'llm.setup': '要翻译和总结这些字幕，请先选择 AI 服务：你自己的 OpenAI 兼容接口，或者无需密钥、直接在本浏览器中运行的模型。',
   'llm.setup.open': '去设置',
   'llm.language': '输出语言',
   'llm.language.default': '界面语言（{language}）',
