@@ -22,6 +22,13 @@ describe('sanitizeProvider', () => {
     ).toEqual({ ...DEFAULT_PROVIDER, presetId: 'ollama', baseURL: 'http://localhost:11434/v1', model: 'qwen2.5:7b', contextLines: 3, rememberKey: false });
     expect(sanitizeProvider({ presetId: 'nope' }).presetId).toBe('custom');
   });
+
+  it('keeps the provider kind and the in-browser model settings, and repairs them field by field', () => {
+    const stored = { kind: 'local', localModelId: ' onnx-community/Qwen3-0.6B-ONNX ', localPrecision: 'q8', localBatchSize: 3, localContextLines: 2 };
+    expect(sanitizeProvider(stored)).toEqual({ ...DEFAULT_PROVIDER, ...stored, localModelId: 'onnx-community/Qwen3-0.6B-ONNX' });
+    const broken = sanitizeProvider({ kind: 'cloud', localPrecision: 'q2', localBatchSize: 0, localContextLines: 9 });
+    expect([broken.kind, broken.localPrecision, broken.localBatchSize, broken.localContextLines]).toEqual(['api', 'auto', 6, 1]);
+  });
 });
 
 describe('sanitizeKeys', () => {

@@ -20,6 +20,8 @@ export interface LocalModel {
   readonly model: PreTrainedModel;
   /** Qwen3-style: ask it not to think aloud. */
   readonly thinks: boolean;
+  /** The model disposed to make room for this one, if any. */
+  readonly replaced?: string;
 }
 
 export interface LocalLoadCallbacks {
@@ -40,8 +42,9 @@ export function getLocalModel(options: LocalModelOptions, callbacks: LocalLoadCa
   if (current?.key === key) return current.model;
   const previous = current;
   const model = (async () => {
-    if (previous) await dispose(previous.model);
-    return load(options, callbacks);
+    const replaced = previous ? await dispose(previous.model) : undefined;
+    const loaded = await load(options, callbacks);
+    return replaced ? { ...loaded, replaced } : loaded;
   })();
   current = { key, model };
   return model.catch((error: unknown) => {
@@ -94,10 +97,13 @@ function loadError(error: unknown): AppErrorException {
   return typed.error.code === 'model-load-failed' ? new AppErrorException({ ...typed.error, code: 'llm-local-load-failed' }) : typed;
 }
 
-async function dispose(model: Promise<LocalModel>): Promise<void> {
+/** Frees a model's sessions; resolves with its id (undefined when it never loaded). */
+async function dispose(model: Promise<LocalModel>): Promise<string | undefined> {
   try {
-    await (await model).model.dispose();
+    const loaded = await model;
+    await loaded.model.dispose();
+    return loaded.modelId;
   } catch {
-    // A failed or half-loaded model has nothing left to free.
+    return undefined; // a failed or half-loaded model has nothing left to free
   }
 }

@@ -50,5 +50,6 @@ async function load(options: LocalModelOptions, context: Context): Promise<Local
     warmedUp.add(model);
   }
   loaded = model;
-  return { modelId: model.modelId, device: model.device, dtype: model.dtype };
+  const { modelId, device, dtype, replaced } = model;
+  return replaced ? { modelId, device, dtype, replaced } : { modelId, device, dtype };
 }

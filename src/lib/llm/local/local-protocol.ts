@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../chat.ts';
 import type { Device, DevicePreference, ModelSource } from '../../transcription/models.ts';
 import type { ResultChecks } from '../../workers/protocol.ts';
-import { isFiniteNumber, isRecord } from '../../workers/shape.ts';
+import { isFiniteNumber, isOptionalString, isRecord } from '../../workers/shape.ts';
 import type { LocalDtype, LocalPrecision } from './local-catalog.ts';
 
 /** What loads a model: changing any of it loads another (the old one is disposed first). */
@@ -30,6 +30,8 @@ export interface LocalModelReady {
   readonly modelId: string;
   readonly device: Device;
   readonly dtype: LocalDtype;
+  /** The model that was disposed to make room for this one (one model at a time). */
+  readonly replaced?: string;
 }
 
 /** Why generation ended. */
@@ -67,7 +69,7 @@ const DTYPES: readonly unknown[] = ['q4f16', 'q4', 'q8', 'fp16', 'fp32'];
 const ENDS: readonly unknown[] = ['eos', 'length', 'stopped'];
 
 function isReady(value: unknown): value is LocalModelReady {
-  return isRecord(value) && typeof value.modelId === 'string' && DEVICES.includes(value.device) && DTYPES.includes(value.dtype);
+  return isRecord(value) && typeof value.modelId === 'string' && DEVICES.includes(value.device) && DTYPES.includes(value.dtype) && isOptionalString(value.replaced);
 }
 
 function isGeneration(value: unknown): value is Generation {
