@@ -126,6 +126,16 @@ describe("built-in AI adapter, translation (stand-in for Chrome's Translator and
     expect(log.created.filter((c) => c.startsWith('translator'))).toHaveLength(1);
   });
 
+  it('hands its lifetime signal (never a request’s) to create(), and answers `cancelled` once that aborts', async () => {
+    const lifetime = new AbortController();
+    const { api, log } = standInApi();
+    const complete = createBuiltinComplete(api, { lifetime: lifetime.signal });
+    await complete([], options(translateTask));
+    expect(log.createSignals).toEqual([lifetime.signal, lifetime.signal]);
+    lifetime.abort();
+    expect((await failure(complete([], options(translateTask)))).code).toBe('cancelled');
+  });
+
   it('fails at once with `cancelled` when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();

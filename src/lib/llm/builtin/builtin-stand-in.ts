@@ -20,7 +20,7 @@ import type {
 export interface StandInOptions {
   readonly translatorAvailability?: (pair: TranslatorLanguages) => BuiltinAvailability;
   readonly summarizerAvailability?: (options: SummarizerCoreOptions) => BuiltinAvailability;
-  readonly detectorAvailability?: BuiltinAvailability;
+  readonly detectorAvailability?: BuiltinAvailability | (() => BuiltinAvailability);
   /** Transient user activation (a click just happened). */
   readonly activation?: boolean;
   readonly detect?: (text: string) => LanguageDetectionResult[];
@@ -37,6 +37,8 @@ export interface StandInOptions {
 /** What the stand-in was asked, for assertions. */
 export interface StandInLog {
   readonly created: string[];
+  /** The signal each create() got (the spec ties the model's life to it). */
+  readonly createSignals: (AbortSignal | undefined)[];
   readonly translated: string[];
   readonly summarized: { readonly text: string; readonly options: SummarizerCoreOptions & { readonly sharedContext?: string } }[];
   readonly detected: string[];
@@ -44,14 +46,14 @@ export interface StandInLog {
 
 /** A stand-in BuiltinAiApi and the log of what it was asked. */
 export function standInApi(options: StandInOptions = {}): { api: BuiltinAiApi; log: StandInLog } {
-  const log: StandInLog = { created: [], translated: [], summarized: [], detected: [] };
+  const log: StandInLog = { created: [], createSignals: [], translated: [], summarized: [], detected: [] };
   const api: BuiltinAiApi = {
     hasActivation: () => options.activation ?? false,
     translator: {
       availability: async (pair) => options.translatorAvailability?.(pair) ?? 'available',
       create: async (request) => {
         const pair = { sourceLanguage: request.sourceLanguage, targetLanguage: request.targetLanguage };
-        await checkCreate(options, options.translatorAvailability?.(pair) ?? 'available', request);
+        await checkCreate(options, options.translatorAvailability?.(pair) ?? 'available', request, log);
         log.created.push(`translator ${pair.sourceLanguage}→${pair.targetLanguage}`);
         return translatorStandIn(options, pair, log, request.signal);
       },
@@ -59,15 +61,15 @@ export function standInApi(options: StandInOptions = {}): { api: BuiltinAiApi; l
     summarizer: {
       availability: async (core) => options.summarizerAvailability?.(core ?? {}) ?? 'available',
       create: async (request = {}) => {
-        await checkCreate(options, options.summarizerAvailability?.(request) ?? 'available', request);
+        await checkCreate(options, options.summarizerAvailability?.(request) ?? 'available', request, log);
         log.created.push(`summarizer ${request.type ?? 'key-points'} ${request.outputLanguage ?? '?'}`);
         return summarizerStandIn(options, request, log);
       },
     },
     languageDetector: {
-      availability: async () => options.detectorAvailability ?? 'available',
+      availability: async () => detectorAvailability(options),
       create: async (request = {}) => {
-        await checkCreate(options, options.detectorAvailability ?? 'available', request);
+        await checkCreate(options, detectorAvailability(options), request, log);
         log.created.push('detector');
         return {
           detect: async (text) => {
@@ -82,7 +84,13 @@ export function standInApi(options: StandInOptions = {}): { api: BuiltinAiApi; l
   return { api, log };
 }
 
-async function checkCreate(options: StandInOptions, availability: BuiltinAvailability, request: CreateCommon): Promise<void> {
+function detectorAvailability(options: StandInOptions): BuiltinAvailability {
+  const availability = options.detectorAvailability ?? 'available';
+  return typeof availability === 'function' ? availability() : availability;
+}
+
+async function checkCreate(options: StandInOptions, availability: BuiltinAvailability, request: CreateCommon, log: StandInLog): Promise<void> {
+  log.createSignals.push(request.signal);
   if (options.createError !== undefined) throw options.createError;
   if (availability === 'unavailable') throw new DOMException('Unsupported', 'NotSupportedError');
   if (availability === 'downloadable' && !(options.activation ?? false)) throw new DOMException('Requires a user gesture', 'NotAllowedError');
