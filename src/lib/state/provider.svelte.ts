@@ -4,10 +4,13 @@ import { llmError } from '../llm/llm-error.ts';
 import { DEFAULT_PROMPTS, LOCAL_PROMPTS, type PromptId, type PromptTemplates } from '../llm/prompts.ts';
 import { defaultLocalModel, LOCAL_LIMITS, type LocalPrecision } from '../llm/local/local-catalog.ts';
 import type { LocalModelOptions } from '../llm/local/local-protocol.ts';
-import { keyOrigin, presetById, type PresetId, type ProviderKind } from '../llm/providers.ts';
+import { keyOrigin, presetById, PROVIDER_KINDS, type PresetId, type ProviderKind } from '../llm/providers.ts';
 import type { Complete } from '../llm/chat.ts';
 import type { Device, DevicePreference } from '../transcription/models.ts';
+import { BUILTIN_CONTEXT_TOKENS } from '../llm/builtin/builtin-complete.ts';
+import { builtinAi } from './builtin-ai.svelte.ts';
 import { localLlm } from './local-llm.svelte.ts';
+import { resolveDevice } from './models.svelte.ts';
 import { settings } from './settings.svelte.ts';
 import {
   DEFAULT_PROVIDER,
@@ -63,13 +66,15 @@ export class ProviderSettings {
 
   /** Enough to send a request: an API with a base URL and a model, or an answerer in this browser. */
   get configured(): boolean {
-    if (this.kind !== 'api') return true;
+    if (this.kind === 'builtin') return builtinAi.present;
+    if (this.kind === 'local') return true;
     return keyOrigin(this.baseURL) !== undefined && this.model.trim() !== '';
   }
 
   /** The context window to plan for: the user's figure, else the preset's; small for a local model. */
   get effectiveContextTokens(): number {
     if (this.kind === 'local') return LOCAL_LIMITS.contextTokens;
+    if (this.kind === 'builtin') return BUILTIN_CONTEXT_TOKENS;
     return this.contextTokens > 0 ? this.contextTokens : presetById(this.presetId).contextTokens;
   }
 
@@ -96,6 +101,11 @@ export class ProviderSettings {
   /** What the in-browser model loads: its id, from the same source and device as speech models. */
   localModel(source: { readonly host: string; readonly device: DevicePreference } = { host: settings.modelHost, device: settings.device }): LocalModelOptions {
     return { source: { host: source.host, modelId: this.effectiveLocalModelId }, device: source.device, precision: this.localPrecision };
+  }
+
+  /** The kinds this browser can use: the built-in AI only where the browser has it. */
+  get kinds(): readonly ProviderKind[] {
+    return builtinAi.present ? PROVIDER_KINDS : PROVIDER_KINDS.filter((kind) => kind !== 'builtin');
   }
 
   chooseKind(kind: ProviderKind): void {
@@ -128,7 +138,7 @@ export class ProviderSettings {
       case 'local':
         return localLlm.complete(this.localModel());
       case 'builtin':
-        return builtinComplete();
+        return builtinAi.complete();
     }
   }
 
@@ -139,6 +149,8 @@ export class ProviderSettings {
     this.#keys = keys;
     this.prompts = prompts;
     this.loaded = true;
+    // The default in-browser model depends on the device it will run on.
+    void resolveDevice(settings.device).then((info) => (this.localDevice = info.device), () => undefined);
   }
 
   snapshot(): StoredProvider {
@@ -242,7 +254,3 @@ export class ProviderSettings {
 
 export const provider = new ProviderSettings();
 
-/** Until the built-in AI adapter lands: says it is unavailable. */
-function builtinComplete(): Complete {
-  return () => Promise.reject(llmError('llm-builtin-unavailable'));
-}
