@@ -11,7 +11,7 @@ import { BUILTIN_CONTEXT_TOKENS } from '../llm/builtin/builtin-complete.ts';
 import { builtinAi } from './builtin-ai.svelte.ts';
 import { localLlm } from './local-llm.svelte.ts';
 import { resolveDevice } from './models.svelte.ts';
-import { settings } from './settings.svelte.ts';
+import { settings as appSettings } from './settings.svelte.ts';
 import {
   DEFAULT_PROVIDER,
   loadProvider,
@@ -99,7 +99,7 @@ export class ProviderSettings {
   }
 
   /** What the in-browser model loads: its id, from the same source and device as speech models. */
-  localModel(source: { readonly host: string; readonly device: DevicePreference } = { host: settings.modelHost, device: settings.device }): LocalModelOptions {
+  localModel(source: { readonly host: string; readonly device: DevicePreference } = { host: appSettings.modelHost, device: appSettings.device }): LocalModelOptions {
     return { source: { host: source.host, modelId: this.effectiveLocalModelId }, device: source.device, precision: this.localPrecision };
   }
 
@@ -150,7 +150,7 @@ export class ProviderSettings {
     this.prompts = prompts;
     this.loaded = true;
     // The default in-browser model depends on the device it will run on.
-    void resolveDevice(settings.device).then((info) => (this.localDevice = info.device), () => undefined);
+    void resolveDevice(appSettings.device).then((info) => (this.localDevice = info.device), () => undefined);
   }
 
   snapshot(): StoredProvider {
