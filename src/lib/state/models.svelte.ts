@@ -1,5 +1,6 @@
 import { cachedFiles, deleteCachedModel, listCachedModels, type CachedModel } from '../storage/model-cache.ts';
-import { entriesFromFiles, importModel, missingFor, planImport, type ImportError, type ImportPlan } from '../storage/model-import.ts';
+import { localDtypeFor, type LocalPrecision } from '../llm/local/local-catalog.ts';
+import { entriesFromFiles, importModel, missingChatFor, missingFor, planImport, type ImportError, type ImportKind, type ImportPlan } from '../storage/model-import.ts';
 import { downloadSize, modelFiles } from '../transcription/catalog.ts';
 import { gpuCapabilities, type GpuCapabilities } from '../transcription/device.ts';
 import { HF_MIRROR_HOST } from '../transcription/languages.ts';
@@ -16,7 +17,7 @@ export type ImportState =
   /** Checked and waiting for the user to confirm (and maybe rename). `lacks`: weights the device would still download. */
   | { readonly status: 'planned'; readonly plan: ImportPlan; readonly lacks: readonly string[]; readonly device: Device }
   | { readonly status: 'importing'; readonly doneBytes: number; readonly totalBytes: number }
-  | { readonly status: 'done'; readonly modelId: string; readonly host: string; readonly totalBytes: number };
+  | { readonly status: 'done'; readonly kind: ImportKind; readonly modelId: string; readonly host: string; readonly totalBytes: number };
 
 export interface DeviceInfo {
   readonly device: Device;
@@ -71,8 +72,12 @@ export class ModelLibrary {
     await this.refresh(model.host);
   }
 
-  /** Checks picked files; on success waits for `confirmImport`. */
-  async choose(files: Iterable<File>, preference: DevicePreference, precision: Precision): Promise<void> {
+  /**
+   * Checks picked files; on success waits for `confirmImport`. `precision` is the speech
+   * models' setting and `chatPrecision` the in-browser language model's: the one the folder's kind uses
+   * decides which weights the device would still lack.
+   */
+  async choose(files: Iterable<File>, preference: DevicePreference, precision: Precision, chatPrecision: LocalPrecision = 'auto'): Promise<void> {
     this.error = undefined;
     const planned = planImport(entriesFromFiles(files));
     if (planned.type === 'error') {
@@ -80,8 +85,10 @@ export class ModelLibrary {
       this.error = planned.error;
       return;
     }
-    const { device } = await resolveDevice(preference);
-    this.importState = { status: 'planned', plan: planned.plan, lacks: missingFor(planned.plan, dtypeFor(device, precision)), device };
+    const { plan } = planned;
+    const { device, shaderF16 } = await resolveDevice(preference);
+    const lacks = plan.kind === 'speech' ? missingFor(plan, dtypeFor(device, precision)) : missingChatFor(plan, localDtypeFor(device, shaderF16, chatPrecision));
+    this.importState = { status: 'planned', plan, lacks, device };
   }
 
   /** Stores the planned model under the host and id; true when it worked. */
@@ -101,7 +108,7 @@ export class ModelLibrary {
       this.importState = result.error.code === 'invalid-id' ? state : { status: 'idle' };
       this.error = result.error;
     } else {
-      this.importState = { status: 'done', modelId: result.modelId, host: result.host, totalBytes: result.totalBytes };
+      this.importState = { status: 'done', kind: state.plan.kind, modelId: result.modelId, host: result.host, totalBytes: result.totalBytes };
       // An imported model has no other source: ask the browser not to evict it under storage pressure.
       void navigator.storage?.persist?.().catch(() => false);
     }
