@@ -18,7 +18,11 @@ test('offered with each API’s own availability where the browser has the built
   await page.getByTestId('llm-kind-builtin').check();
   const states = page.getByTestId('llm-builtin-states').locator('dd');
   await expect(states).toHaveCount(3);
-  const summarizer = await page.evaluate(async () => ('Summarizer' in self ? String(await Reflect.get(self, 'Summarizer').availability()) : 'absent'));
+  const summarizer = await page.evaluate(async () => {
+    const api: unknown = Reflect.get(self, 'Summarizer');
+    const availability: unknown = typeof api === 'function' ? Reflect.get(api, 'availability') : undefined;
+    return typeof availability === 'function' ? String(await availability.call(api)) : 'absent';
+  });
   await expect(states.nth(1)).toHaveAttribute('data-state', summarizer);
   // Chosen and kept: the translation panel would use it (no setup hint about an API key).
   await page.reload();

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { MemoryCacheStorage } from './memory-cache.testing.ts';
-import { cachedFiles, deleteCachedModel, groupCachedModels, listCachedModels, MODEL_CACHE_NAME, parseCacheKey } from './model-cache.ts';
+import { cachedFiles, cachedModelKind, deleteCachedModel, groupCachedModels, listCachedModels, MODEL_CACHE_NAME, parseCacheKey } from './model-cache.ts';
 
 const HUB = 'https://huggingface.co/';
 const LOCAL = 'http://127.0.0.1:4174/';
@@ -97,5 +97,13 @@ describe('agreement with transformers.js', () => {
     const source = readFileSync(require.resolve('@huggingface/transformers').replace(/[^/\\]+$/, 'transformers.web.js'), 'utf8');
     expect(source).toContain(`cacheKey: "${MODEL_CACHE_NAME}"`);
     expect(source).toContain('remotePathTemplate: "{model}/resolve/{revision}/"');
+  });
+});
+
+describe('cachedModelKind', () => {
+  it('tells a language model (onnx/model*.onnx) from a speech model', () => {
+    const files = (names: string[]) => ({ files: names.map((file) => ({ file, bytes: 1 })) });
+    expect(cachedModelKind(files(['config.json', 'onnx/model_q4f16.onnx']))).toBe('chat');
+    expect(cachedModelKind(files(['config.json', 'onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx']))).toBe('speech');
   });
 });

@@ -36,6 +36,14 @@ export interface CachedModel {
   readonly totalBytes: number;
 }
 
+/**
+ * Whether stored files are a speech model (Whisper's encoder and decoder) or a language model
+ * for translation and summary (`onnx/model*.onnx`). Pure.
+ */
+export function cachedModelKind(model: Pick<CachedModel, 'files'>): 'speech' | 'chat' {
+  return model.files.some((f) => /^onnx\/model[^/]*\.onnx$/.test(f.file)) ? 'chat' : 'speech';
+}
+
 export interface CacheKeyParts {
   readonly host: string;
   readonly modelId: string;

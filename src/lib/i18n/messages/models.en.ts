@@ -18,6 +18,8 @@ export const modelsEn = {
   'models.import.summary': '{count} files, {size}',
   'models.import.skipped': '{count} other files are not needed and will be left out.',
   'models.import.precisions': 'Encoder: {encoders} · Decoder: {decoders}',
+  'models.kind.speech': 'speech model',
+  'models.kind.chat': 'language model',
   'models.import.kind.speech': 'Speech model (Whisper, for subtitles)',
   'models.import.kind.chat': 'Language model (for translation and summary in this browser)',
   'models.import.chat-precisions': 'Weights: {dtypes}',

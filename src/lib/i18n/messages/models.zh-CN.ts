@@ -20,6 +20,8 @@ export const modelsZhCN: Readonly<Record<keyof typeof modelsEn, string>> = {
   'models.import.summary': '{count} 个文件，{size}',
   'models.import.skipped': '另有 {count} 个文件用不到，不会导入。',
   'models.import.precisions': '编码器：{encoders} · 解码器：{decoders}',
+  'models.kind.speech': '语音模型',
+  'models.kind.chat': '语言模型',
   'models.import.kind.speech': '语音识别模型（Whisper，用于生成字幕）',
   'models.import.kind.chat': '语言模型（在本浏览器中翻译和总结）',
   'models.import.chat-precisions': '权重：{dtypes}',
