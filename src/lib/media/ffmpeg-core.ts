@@ -20,11 +20,21 @@ export interface FFmpegCore {
   readonly FS: EmscriptenFS;
 }
 
+/** The part of an open Emscripten stream a device handler reads: where the next write goes. */
+export interface DeviceStream {
+  readonly position: number;
+}
+
 export interface DeviceStreamOps {
-  open?(stream: unknown): void;
-  close?(stream: unknown): void;
-  read?(stream: unknown, buffer: Uint8Array, offset: number, length: number, position: number): number;
-  write?(stream: unknown, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  open?(stream: DeviceStream): void;
+  close?(stream: DeviceStream): void;
+  read?(stream: DeviceStream, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  write?(stream: DeviceStream, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  /**
+   * Returns the new position for `offset` from `whence` (0 start, 1 current, 2 end). Without
+   * it the stream cannot seek (ESPIPE), which the MP4 and Matroska muxers need at the end.
+   */
+  llseek?(stream: DeviceStream, offset: number, whence: number): number;
 }
 
 export interface EmscriptenFS {
@@ -32,6 +42,8 @@ export interface EmscriptenFS {
   mount(type: unknown, options: { blobs?: { name: string; data: Blob }[] }, mountPoint: string): void;
   unmount(mountPoint: string): void;
   readFile(path: string, options: { encoding: 'utf8' }): string;
+  /** Writes a MEMFS file (a string is written as UTF-8). */
+  writeFile(path: string, data: string | Uint8Array): void;
   unlink(path: string): void;
   analyzePath(path: string): { exists: boolean };
   makedev(major: number, minor: number): number;
@@ -73,4 +85,47 @@ function defaultExport(module: unknown): CoreFactory {
   const factory: unknown = typeof module === 'object' && module !== null ? Reflect.get(module, 'default') : undefined;
   if (typeof factory !== 'function') throw new Error('ffmpeg core has no default export');
   return (options) => Promise.resolve(Reflect.apply(factory, undefined, [options]));
+}
+
+/**
+ * Mounts `file` read-only at `dir/name` through WORKERFS, which reads the File lazily in slices:
+ * nothing is copied into WASM memory, and files past 2 GB work. A fixed name avoids trouble with
+ * odd characters in the user's file name. Returns the unmount.
+ *
+ * @example
+ * const unmount = mountFile(core, '/input', 'media', file);
+ * try { core.exec('-i', '/input/media', …); } finally { unmount(); }
+ */
+export function mountFile(core: FFmpegCore, dir: string, name: string, file: File): () => void {
+  if (!core.FS.analyzePath(dir).exists) core.FS.mkdir(dir);
+  core.FS.mount(core.FS.filesystems.WORKERFS, { blobs: [{ name, data: file }] }, dir);
+  return () => core.FS.unmount(dir);
+}
+
+/** What {@link collectLog} keeps of ffmpeg's log. */
+export interface LogTail {
+  /** Stops collecting (later commands log elsewhere). */
+  stop(): void;
+  /** The last lines, for an error's technical detail. */
+  tail(): string;
+}
+
+/**
+ * Keeps ffmpeg's last log lines (the technical detail of an error message) and hands every line
+ * to `onLine` as it comes, while a command runs.
+ *
+ * @example
+ * const log = collectLog(core, (line) => progress.read(line));
+ * core.exec(…); log.stop();
+ */
+export function collectLog(core: FFmpegCore, onLine?: (line: string) => void): LogTail {
+  const lines: string[] = [];
+  let active = true;
+  core.setLogger(({ message }) => {
+    if (!active) return;
+    onLine?.(message);
+    lines.push(message);
+    if (lines.length > 8) lines.shift();
+  });
+  return { stop: () => void (active = false), tail: () => lines.join('\n').slice(-600) };
 }

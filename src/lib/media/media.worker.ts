@@ -2,7 +2,7 @@
 import { AppErrorException } from '../errors.ts';
 import { serve, type HandlerContext } from '../workers/host.ts';
 import { extractArgs, probeArgs } from './ffmpeg-args.ts';
-import { getFFmpegCore, type FFmpegCore } from './ffmpeg-core.ts';
+import { collectLog, getFFmpegCore, mountFile, type FFmpegCore } from './ffmpeg-core.ts';
 import { waitForRoom } from './flow-control.ts';
 import { parseProbeJson, type MediaInfo } from './media-info.ts';
 import type { ExtractEnd, MediaEvent, MediaRequest, MediaResults } from './media-protocol.ts';
@@ -52,14 +52,11 @@ async function withFile<T>(file: File, context: Context, work: (core: FFmpegCore
   context.emit({ type: 'stage', stage: 'loading-engine' });
   const core = await getFFmpegCore();
   throwIfCancelled(context);
-  // WORKERFS reads the File lazily in slices: nothing is copied into WASM memory, and files
-  // past 2 GB work. A fixed name avoids trouble with odd characters in the user's file name.
-  if (!core.FS.analyzePath(INPUT_DIR).exists) core.FS.mkdir(INPUT_DIR);
-  core.FS.mount(core.FS.filesystems.WORKERFS, { blobs: [{ name: 'media', data: file }] }, INPUT_DIR);
+  const unmount = mountFile(core, INPUT_DIR, 'media', file);
   try {
     return work(core);
   } finally {
-    core.FS.unmount(INPUT_DIR);
+    unmount();
   }
 }
 
@@ -136,16 +133,4 @@ function safeParseProbe(json: string): MediaInfo | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Keeps ffmpeg's last log lines: the technical detail of an error message. */
-function collectLog(core: FFmpegCore) {
-  const lines: string[] = [];
-  let active = true;
-  core.setLogger(({ message }) => {
-    if (!active) return;
-    lines.push(message);
-    if (lines.length > 8) lines.shift();
-  });
-  return { stop: () => void (active = false), tail: () => lines.join('\n').slice(-600) };
 }
