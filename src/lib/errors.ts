@@ -28,7 +28,19 @@ export type AppErrorCode =
   | 'model-not-cached'
   | 'cancelled'
   | 'unknown'
+  | ExportErrorCode
   | LlmErrorCode;
+
+/** Failures making a video with subtitles (src/lib/export/). */
+export type ExportErrorCode =
+  /** ffmpeg could not write the video; the detail has its log. */
+  | 'export-failed'
+  /** The chosen container can't hold one of the file's streams as it is (PCM audio in MP4). */
+  | 'export-unsupported-codec'
+  /** Only an in-memory save is possible here, and the video would not fit. */
+  | 'export-too-large'
+  /** Writing the output failed (disk full, file moved, permission withdrawn). */
+  | 'export-write-failed';
 
 /** Failures talking to the user's own OpenAI-compatible endpoint (translation and summary). */
 export type LlmErrorCode =

@@ -1,4 +1,5 @@
 import { builtinAiEn } from './builtin-ai.en.ts';
+import { exportEn } from './export.en.ts';
 import { libraryEn } from './library.en.ts';
 import { localLlmEn } from './local-llm.en.ts';
 import { llmEn } from './llm.en.ts';
@@ -19,6 +20,7 @@ export const en = {
   ...offlineEn,
   ...localLlmEn,
   ...builtinAiEn,
+  ...exportEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',
   'app.language': 'Language',
   'app.settings': 'Settings',

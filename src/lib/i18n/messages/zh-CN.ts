@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { builtinAiZhCN } from './builtin-ai.zh-CN.ts';
+import { exportZhCN } from './export.zh-CN.ts';
 import { libraryZhCN } from './library.zh-CN.ts';
 import { localLlmZhCN } from './local-llm.zh-CN.ts';
 import { llmZhCN } from './llm.zh-CN.ts';
@@ -20,6 +21,7 @@ export const zhCN: Messages = {
   ...offlineZhCN,
   ...localLlmZhCN,
   ...builtinAiZhCN,
+  ...exportZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',
   'app.language': '语言',
   'app.settings': '设置',
