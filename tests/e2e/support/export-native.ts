@@ -60,6 +60,6 @@ export function nativeMuxSeconds(input: string, subtitles: readonly string[], co
   subtitles.forEach((_, i) => args.push('-map', `${i + 1}:0`));
   args.push('-c:v', 'copy', '-c:a', 'copy', '-c:s', container === 'mp4' ? 'mov_text' : 'copy', output);
   const started = performance.now();
-  execFileSync('ffmpeg', args);
+  execFileSync('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   return (performance.now() - started) / 1000;
 }
