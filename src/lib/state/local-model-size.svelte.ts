@@ -1,9 +1,7 @@
 import { localDtypeFor, localModelFiles } from '../llm/local/local-catalog.ts';
 import type { LocalModelOptions } from '../llm/local/local-protocol.ts';
-import { cachedFiles } from '../storage/model-cache.ts';
-import { filesDownloadSize } from '../transcription/catalog.ts';
 import { normalizeHost } from '../transcription/models.ts';
-import { resolveDevice, type SizeEstimate } from './models.svelte.ts';
+import { resolveDevice, sizeEstimateFor, type SizeEstimate } from './models.svelte.ts';
 
 /** Waits before asking the host, so typing an id sends no request for every keystroke. */
 const SETTLE_MS = 500;
@@ -42,17 +40,5 @@ export async function localModelSize(model: LocalModelOptions, signal?: AbortSig
   const { device, shaderF16 } = await resolveDevice(model.device);
   const host = normalizeHost(model.source.host);
   const modelId = model.source.modelId.trim();
-  if (modelId === '') return { status: 'unknown' };
-  const files = localModelFiles(localDtypeFor(device, shaderF16, model.precision));
-  const stored = await cachedFiles(host, modelId, files).catch(() => undefined);
-  if (stored && stored.missing.length === 0) return { status: 'cached', device, bytes: stored.bytes };
-  const size = await filesDownloadSize(host, modelId, files, (url, init) => fetch(url, init), signal);
-  switch (size.type) {
-    case 'known':
-      return { status: 'known', device, bytes: size.totalBytes, exact: size.exact };
-    case 'missing':
-      return size.files.includes('config.json') ? { status: 'not-found', host } : { status: 'missing', device, files: size.files };
-    case 'unknown':
-      return { status: 'unknown' };
-  }
+  return sizeEstimateFor(host, modelId, localModelFiles(localDtypeFor(device, shaderF16, model.precision)), device, signal);
 }

@@ -1,7 +1,7 @@
 import { cachedFiles, deleteCachedModel, listCachedModels, type CachedModel } from '../storage/model-cache.ts';
 import { localDtypeFor, type LocalPrecision } from '../llm/local/local-catalog.ts';
 import { entriesFromFiles, importModel, missingChatFor, missingFor, planImport, type ImportError, type ImportKind, type ImportPlan } from '../storage/model-import.ts';
-import { downloadSize, modelFiles } from '../transcription/catalog.ts';
+import { filesDownloadSize, modelFiles } from '../transcription/catalog.ts';
 import { gpuCapabilities, type GpuCapabilities } from '../transcription/device.ts';
 import { HF_MIRROR_HOST } from '../transcription/languages.ts';
 import { dtypeFor, HUGGING_FACE_HOST, normalizeHost, type Device, type DevicePreference, type DtypeConfig, type Precision } from '../transcription/models.ts';
@@ -182,11 +182,20 @@ export class DownloadEstimate {
   }
 }
 
-async function estimateFor(host: string, modelId: string, device: Device, dtypes: DtypeConfig, signal: AbortSignal): Promise<SizeEstimate> {
+function estimateFor(host: string, modelId: string, device: Device, dtypes: DtypeConfig, signal: AbortSignal): Promise<SizeEstimate> {
+  return sizeEstimateFor(host, modelId, modelFiles(dtypes), device, signal);
+}
+
+/**
+ * What downloading these files of a model would cost on `device`: stored already, the host's
+ * sizes (HEAD requests, nothing downloaded), missing files, or not found. Shared by the speech
+ * and the in-browser language model pickers.
+ */
+export async function sizeEstimateFor(host: string, modelId: string, files: readonly string[], device: Device, signal?: AbortSignal): Promise<SizeEstimate> {
   if (modelId === '') return { status: 'unknown' };
-  const stored = await cachedFiles(host, modelId, modelFiles(dtypes)).catch(() => undefined);
+  const stored = await cachedFiles(host, modelId, files).catch(() => undefined);
   if (stored && stored.missing.length === 0) return { status: 'cached', device, bytes: stored.bytes };
-  const size = await downloadSize(host, modelId, dtypes, (url, init) => fetch(url, init), signal);
+  const size = await filesDownloadSize(host, modelId, files, (url, init) => fetch(url, init), signal);
   switch (size.type) {
     case 'known':
       return { status: 'known', device, bytes: size.totalBytes, exact: size.exact };

@@ -1,6 +1,6 @@
 import { SAMPLE_RATE } from '../media/sample-rate.ts';
 /// <reference lib="webworker" />
-import { StoppingCriteria, type ProgressInfo } from '@huggingface/transformers';
+import type { ProgressInfo } from '@huggingface/transformers';
 import { AppErrorException } from '../errors.ts';
 import type { Cue } from '../subtitles/cue.ts';
 import { reply, serve, type HandlerContext } from '../workers/host.ts';
@@ -8,6 +8,7 @@ import { chunksToCues, wordChunksToCues } from './chunk-cues.ts';
 import { getEngine, type Engine, type LoadCallbacks } from './engine.ts';
 import { dtypeFor } from './models.ts';
 import type { DecodeOptions, EngineOptions, EngineReady, TranscriberEvent, TranscriberRequest, TranscriberResults, WindowResult } from './transcriber-protocol.ts';
+import { StopOnCancel } from './stop-on-cancel.ts';
 import { detectSpeech } from './vad-session.ts';
 import { detectLanguage } from './recognition/detect-language.ts';
 import { initialPromptTokens } from './recognition/initial-prompt.ts';
@@ -99,7 +100,7 @@ async function decodeWindow(ready: Engine, pcm: Float32Array, offset: number, de
     ...(decode.maxNewTokens ? { max_new_tokens: decode.maxNewTokens } : {}),
     ...(decode.noRepeatNgramSize > 0 ? { no_repeat_ngram_size: decode.noRepeatNgramSize } : {}),
     ...(decode.repetitionPenalty > 1 ? { repetition_penalty: decode.repetitionPenalty } : {}),
-    stopping_criteria: [new StopWhenCancelled(cancelled)],
+    stopping_criteria: [new StopOnCancel(cancelled)],
   });
   if (!output.chunks) throw new AppErrorException({ code: 'transcription-failed', detail: 'no timestamps in output' });
   const seconds = pcm.length / SAMPLE_RATE;
@@ -119,18 +120,5 @@ function decoderPrompt(ready: Engine, decode: DecodeOptions, words: boolean): nu
   } catch (error) {
     if (error instanceof DecoderPromptError) throw new AppErrorException({ code: 'unsupported-language', detail: error.language });
     throw error;
-  }
-}
-
-/** Ends generation at the next token once the page cancels, so a cancel takes effect in milliseconds. */
-class StopWhenCancelled extends StoppingCriteria {
-  readonly #stopped: () => boolean;
-  constructor(stopped: () => boolean) {
-    super();
-    this.#stopped = stopped;
-  }
-  override _call(inputIds: number[][]): boolean[] {
-    const stop = this.#stopped();
-    return inputIds.map(() => stop);
   }
 }

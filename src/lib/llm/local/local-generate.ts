@@ -1,5 +1,6 @@
-import { InterruptableStoppingCriteria, Tensor, TextStreamer, type PreTrainedTokenizer } from '@huggingface/transformers';
+import { Tensor, TextStreamer, type PreTrainedTokenizer } from '@huggingface/transformers';
 import { AppErrorException } from '../../errors.ts';
+import { StopOnCancel } from '../../transcription/stop-on-cancel.ts';
 import type { ChatMessage } from '../chat.ts';
 import type { LocalModel } from './local-engine.ts';
 import type { GenerateOptions, Generation } from './local-protocol.ts';
@@ -60,19 +61,6 @@ function renderPrompt(loaded: LocalModel, messages: readonly ChatMessage[]): str
   );
   if (typeof rendered !== 'string') throw new AppErrorException({ code: 'llm-local-failed', detail: 'chat template gave no text' });
   return rendered;
-}
-
-/** Stops on Stop (the page's cancel message or shared flag) as well as on `interrupt()`. */
-class StopOnCancel extends InterruptableStoppingCriteria {
-  readonly #cancelled: () => boolean;
-  constructor(cancelled: () => boolean) {
-    super();
-    this.#cancelled = cancelled;
-  }
-  override _call(inputIds: number[][]): boolean[] {
-    if (this.#cancelled()) this.interrupt();
-    return inputIds.map(() => this.interrupted);
-  }
 }
 
 /**
