@@ -1,5 +1,6 @@
 import { en, type MessageKey, type Messages } from './messages/en.ts';
 import { zhCN } from './messages/zh-CN.ts';
+import { format, joinList, type MessageParams } from './format.ts';
 
 export type Locale = 'en' | 'zh-CN';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
@@ -15,22 +16,34 @@ export function localeFromLanguages(languages: readonly string[]): Locale {
   return 'en';
 }
 
-/** Fills `{name}` placeholders. Pure. */
-export function format(template: string, params: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+export { format, joinList };
+
+/**
+ * `<html lang>` follows the UI language, also when it was chosen from the browser's languages:
+ * screen readers pick their voice from it, and `zh-CN` makes Han characters use Chinese glyphs
+ * rather than Japanese ones.
+ */
+function applyToDocument(locale: Locale): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
 /** The UI language, reactive: components re-render when it changes. */
 class I18n {
   locale = $state<Locale>(localeFromLanguages(typeof navigator === 'undefined' ? [] : navigator.languages));
 
-  /** Translates a key, filling placeholders. */
-  t = (key: MessageKey, params?: Readonly<Record<string, string | number>>): string =>
-    format(catalogs[this.locale][key], params);
+  constructor() {
+    applyToDocument(this.locale);
+  }
+
+  /** Translates a key, filling placeholders and plurals (`{count, plural, one {…} other {…}}`). */
+  t = (key: MessageKey, params?: MessageParams): string => format(catalogs[this.locale][key], params, this.locale);
+
+  /** Joins items as a list in the UI language ("、" in Chinese, ", " in English). */
+  list = (items: readonly string[]): string => joinList(items, this.locale);
 
   setLocale(locale: Locale): void {
     this.locale = locale;
-    document.documentElement.lang = locale;
+    applyToDocument(locale);
   }
 }
 

@@ -1,6 +1,6 @@
 /** Chinese strings for the browser's built-in AI (Translator, Summarizer, LanguageDetector). */
 export const builtinAiZhCN = {
-  'error.llm-builtin-unavailable': '浏览器内置的 AI 在这里做不到（不支持这种语言或语言组合，或者这台设备上没有它的模型）。请换一个 AI 服务。',
+  'error.llm-builtin-unavailable': '浏览器内置 AI 无法完成这项任务（不支持这种语言或语言组合，或本机没有可用的模型）。请换一个 AI 服务。',
   'error.llm-builtin-needs-click': '浏览器需要先下载内置模型。请再点一次“翻译”或“总结”开始下载。',
   'error.llm-unsupported-task': '这个 AI 服务只能翻译字幕和写总结。',
   'builtin.label': '本浏览器自带：Chrome 内置 AI（Zimu 无需下载，在本机运行）',
@@ -12,12 +12,12 @@ export const builtinAiZhCN = {
   'builtin.language-detector': '语言识别',
   'builtin.state.available': '已就绪',
   'builtin.state.downloadable': '首次使用时由浏览器下载（需要点击一次）',
-  'builtin.state.downloading': '浏览器正在下载…',
-  'builtin.state.unavailable': '这台设备上不支持这种语言',
-  'builtin.state.absent': '这个浏览器没有',
+  'builtin.state.downloading': '浏览器正在下载……',
+  'builtin.state.unavailable': '本机不支持这种语言',
+  'builtin.state.absent': '本浏览器不支持',
   'builtin.state.per-language': '取决于字幕的语言；翻译时检查',
   'builtin.download': '下载浏览器的模型',
   'builtin.download.hint': '浏览器只在点击之后才下载模型。可以现在下载，也可以直接开始翻译或总结。',
-  'builtin.download.progress': '浏览器正在下载模型… {percent}%',
+  'builtin.download.progress': '浏览器正在下载模型：{percent}%',
   'builtin.no-chapters': '浏览器内置的总结只写摘要和要点，无法生成带时间的章节。',
 };

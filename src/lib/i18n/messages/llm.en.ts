@@ -15,7 +15,7 @@ export const llmEn = {
   'llm.provider.model': 'Model',
   'llm.provider.test': 'Test connection',
   'llm.provider.testing': 'Testing…',
-  'llm.provider.ok.models': 'Connected: {count} models. Choose one in the Model field.',
+  'llm.provider.ok.models': 'Connected: {count, plural, one {# model} other {# models}}. Choose one in the Model field.',
   'llm.provider.ok.answered': 'Connected: the model answered.',
   'llm.provider.context': 'Context window (tokens)',
   'llm.provider.context.hint': 'How much text the model reads at once; longer transcripts are summarised in parts. Empty: {tokens}.',

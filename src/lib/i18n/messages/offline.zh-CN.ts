@@ -9,7 +9,7 @@ export const offlineZhCN = {
   'offline.model': '语音模型 {model}',
   'offline.model.size': '需下载 {size}',
   'offline.model.cached': '已保存（{size}）',
-  'offline.model.checking': '正在查询大小…',
+  'offline.model.checking': '正在查询大小……',
   'offline.model.unknown': '大小未知',
   'offline.stored': '已保存',
   'offline.toDownload': '需下载 {size}',

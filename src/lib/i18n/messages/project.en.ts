@@ -21,7 +21,7 @@ export const projectEn = {
   'import.hint': 'Or drop a subtitle file to edit, translate or export it.',
   'import.attach': 'Attach the video',
   'import.noMedia': 'No video attached: the subtitles can still be edited, translated, summarised and exported.',
-  'project.imported': 'Opened {name}: {count} subtitles',
+  'project.imported': 'Opened {name}: {count, plural, one {# subtitle} other {# subtitles}}',
   'error.webgpu-lost': 'The GPU stopped working during recognition, and starting again on the CPU failed too. The subtitles so far are kept.',
   'error.not-isolated':
     'This page is not cross-origin isolated, so audio cannot be extracted here. The site must be served with the Cross-Origin-Opener-Policy and Cross-Origin-Embedder-Policy headers (see the README).',

@@ -3,7 +3,7 @@ import type { projectEn } from './project.en.ts';
 /** 项目相关的中文文案：导入、导出，以及重新生成失败时保留已完成的结果。 */
 export const projectZhCN: Readonly<Record<keyof typeof projectEn, string>> = {
   'settings.readability': '字幕可读性',
-  'settings.readability.auto': '随说话语言自动选择',
+  'settings.readability.auto': '随音频语言自动选择',
   'settings.readability.netflix-en': '英文（每行 42 个字符，每秒 20 个）',
   'settings.readability.netflix-zh-hans': '简体中文（每行 16 个字，每秒 9 个）',
   'settings.readability.netflix-zh-hant': '繁体中文（每行 16 个字，每秒 9 个）',

@@ -89,11 +89,11 @@ export const studioEn = {
   'studio.find.regex': 'Regular expression',
   'studio.find.case': 'Match case',
   'studio.find.word': 'Whole words',
-  'studio.find.count': '{count} matches in {cues} subtitles',
+  'studio.find.count': '{count, plural, one {# match} other {# matches}} in {cues, plural, one {# subtitle} other {# subtitles}}',
   'studio.find.none': 'No matches',
   'studio.find.next': 'Find next',
   'studio.find.replace-all': 'Replace all',
-  'studio.find.replaced': 'Replaced in {count} subtitles.',
+  'studio.find.replaced': 'Replaced in {count, plural, one {# subtitle} other {# subtitles}}.',
   'studio.find.invalid': 'This regular expression is not valid: {detail}',
   'studio.find.close': 'Close',
 
