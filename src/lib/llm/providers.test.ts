@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPresetId, keyOrigin, presetById, PRESETS } from './providers.ts';
+import { isPresetId, keyOrigin, presetById, presetLabel, PRESETS } from './providers.ts';
 
 describe('providers', () => {
   it('has a usable base URL for every preset but custom', () => {
@@ -22,5 +22,14 @@ describe('providers', () => {
     expect(keyOrigin('http://localhost:11434/v1')).toBe('http://localhost:11434');
     expect(keyOrigin('ftp://x')).toBeUndefined();
     expect(keyOrigin('not a url')).toBeUndefined();
+  });
+
+  it('names Chinese services by their Chinese names in the Chinese UI only', () => {
+    expect(presetLabel(presetById('dashscope'), 'zh-CN')).toBe('通义千问（阿里云百炼）');
+    expect(presetLabel(presetById('moonshot'), 'zh-CN')).toBe('月之暗面 Kimi');
+    expect(presetLabel(presetById('zhipu'), 'zh-CN')).toBe('智谱 GLM');
+    expect(presetLabel(presetById('siliconflow'), 'zh-CN')).toBe('硅基流动');
+    expect(presetLabel(presetById('openai'), 'zh-CN')).toBe('OpenAI');
+    expect(presetLabel(presetById('siliconflow'), 'en')).toBe('SiliconFlow');
   });
 });

@@ -25,8 +25,10 @@ export type PresetId =
 
 export interface ProviderPreset {
   readonly id: PresetId;
-  /** Shown as is: product names are not translated. */
+  /** Shown as is in English: product names are not translated. */
   readonly name: string;
+  /** The name Chinese users know the service by, shown in the Chinese UI (see `presetLabel`). */
+  readonly nameZh?: string;
   readonly baseURL: string;
   readonly model: string;
   /** Context window to plan summaries for when the user sets none. */
@@ -53,16 +55,18 @@ export const PRESETS: readonly ProviderPreset[] = [
   {
     id: 'dashscope',
     name: 'Qwen (DashScope)',
+    nameZh: '通义千问（阿里云百炼）',
     baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
     model: 'qwen-plus',
     contextTokens: 128_000,
     local: false,
   },
-  { id: 'moonshot', name: 'Moonshot / Kimi', baseURL: 'https://api.moonshot.cn/v1', model: 'moonshot-v1-32k', contextTokens: 32_000, local: false },
-  { id: 'zhipu', name: 'Zhipu GLM', baseURL: 'https://open.bigmodel.cn/api/paas/v4', model: 'glm-4-flash', contextTokens: 128_000, local: false },
+  { id: 'moonshot', name: 'Moonshot / Kimi', nameZh: '月之暗面 Kimi', baseURL: 'https://api.moonshot.cn/v1', model: 'moonshot-v1-32k', contextTokens: 32_000, local: false },
+  { id: 'zhipu', name: 'Zhipu GLM', nameZh: '智谱 GLM', baseURL: 'https://open.bigmodel.cn/api/paas/v4', model: 'glm-4-flash', contextTokens: 128_000, local: false },
   {
     id: 'siliconflow',
     name: 'SiliconFlow',
+    nameZh: '硅基流动',
     baseURL: 'https://api.siliconflow.cn/v1',
     model: 'Qwen/Qwen2.5-7B-Instruct',
     contextTokens: 32_000,
@@ -75,6 +79,18 @@ export const PRESETS: readonly ProviderPreset[] = [
   { id: 'lmstudio', name: 'LM Studio', baseURL: 'http://localhost:1234/v1', model: '', contextTokens: 4096, local: true },
   CUSTOM_PRESET,
 ];
+
+/**
+ * The preset's name for this UI language: Chinese services by their Chinese names in the Chinese
+ * UI, every other name as the product spells it. Pure.
+ *
+ * @example
+ * presetLabel(presetById('zhipu'), 'zh-CN'); // '智谱 GLM'
+ * presetLabel(presetById('zhipu'), 'en'); // 'Zhipu GLM'
+ */
+export function presetLabel(preset: ProviderPreset, locale: string): string {
+  return (locale.startsWith('zh') ? preset.nameZh : undefined) ?? preset.name;
+}
 
 /** The preset with this id (custom for unknown ids). Pure. */
 export function presetById(id: string): ProviderPreset {
