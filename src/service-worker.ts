@@ -15,7 +15,7 @@
 import { cleanupOutdatedCaches, PrecacheController, PrecacheRoute, type PrecacheEntry } from 'workbox-precaching';
 import { NavigationRoute, Route, Router } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
-import { ENGINE_CACHE, ENGINE_MANIFEST, engineKindOf, parseEngineManifest } from './lib/offline/engines.ts';
+import { ENGINE_CACHE, ENGINE_MANIFEST, engineKindOf, FONT_CACHE, isSubtitleFontFile, parseEngineManifest } from './lib/offline/engines.ts';
 import { withIsolation } from './lib/offline/isolation.ts';
 
 declare const self: ServiceWorkerGlobalScope & { readonly __WB_MANIFEST: (PrecacheEntry | string)[] };
@@ -30,6 +30,8 @@ router.registerRoute(new NavigationRoute(precache.createHandlerBoundToURL('index
 // ignoreVary: an engine stored by "Make available offline" (a plain fetch) must also answer the
 // module import of the same URL, which carries an Origin header.
 router.registerRoute(new Route(({ url }) => engineKindOf(url.pathname) !== undefined, new CacheFirst({ cacheName: ENGINE_CACHE, matchOptions: { ignoreVary: true } })));
+// The burn-in font, fetched subset by subset when burn-in first draws text, kept for offline use.
+router.registerRoute(new Route(({ url }) => isSubtitleFontFile(url.pathname), new CacheFirst({ cacheName: FONT_CACHE })));
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;

@@ -40,7 +40,13 @@ export type ExportErrorCode =
   /** Only an in-memory save is possible here, and the video would not fit. */
   | 'export-too-large'
   /** Writing the output failed (disk full, file moved, permission withdrawn). */
-  | 'export-write-failed';
+  | 'export-write-failed'
+  /** Burning subtitles in failed (decoding, drawing or encoding); the detail says where. */
+  | 'burn-in-failed'
+  /** This browser has no video encoder (H.264, VP9, AV1 or VP8) for the video's size. */
+  | 'burn-in-unsupported'
+  /** The file has no video track to burn subtitles into (an audio file). */
+  | 'burn-in-no-video';
 
 /** Failures talking to the user's own OpenAI-compatible endpoint (translation and summary). */
 export type LlmErrorCode =

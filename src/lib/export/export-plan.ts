@@ -149,8 +149,18 @@ function titleOf(role: TrackRole, languages: TrackLanguages, labels: RoleLabels)
 export function videoFileName(sourceName: string, container: VideoContainer): string {
   // exportFileName owns the cleaning rules (forbidden characters, reserved names, 255 bytes):
   // its original-variant SRT name is the cleaned base plus '.srt'.
+  return videoNameWithTail(sourceName, `.subtitled.${CONTAINERS[container].extension}`);
+}
+
+/**
+ * The source's name, cleaned, with `tail` (e.g. `.burned.mp4`) in place of its extension,
+ * within 255 UTF-8 bytes. Pure.
+ *
+ * @example
+ * videoNameWithTail('talk.mov', '.burned.mp4'); // 'talk.burned.mp4'
+ */
+export function videoNameWithTail(sourceName: string, tail: string): string {
   let base = [...exportFileName(sourceName, 'original', 'srt').slice(0, -'.srt'.length)];
-  const tail = `.subtitled.${CONTAINERS[container].extension}`;
   // Our tail is longer than '.srt': cut whole code points until the name fits 255 UTF-8 bytes.
   while (base.length > 1 && new TextEncoder().encode(base.join('') + tail).length > MAX_NAME_BYTES) base = base.slice(0, -1);
   return `${base.join('')}${tail}`;

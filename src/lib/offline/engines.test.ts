@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesByKind, engineKindOf, parseEngineManifest, type EngineFile, type EngineKind } from './engines.ts';
+import { bytesByKind, engineKindOf, isSubtitleFontFile, parseEngineManifest, type EngineFile, type EngineKind } from './engines.ts';
 
 describe('engineKindOf', () => {
   // File names as `vite build` emits them (content hashes included).
@@ -87,5 +87,12 @@ describe('bytesByKind', () => {
     ];
     expect(bytesByKind(files)).toEqual({ ffmpeg: 3100, onnxruntime: 500, vad: 0 });
     expect(bytesByKind([])).toEqual({ ffmpeg: 0, onnxruntime: 0, vad: 0 });
+  });
+});
+
+describe('isSubtitleFontFile', () => {
+  it('knows the burn-in font subsets and nothing else', () => {
+    expect(isSubtitleFontFile('/zimu/assets/noto-sans-sc-117-700-normal-Bx3k.woff2')).toBe(true);
+    expect(isSubtitleFontFile('/assets/index-abc.js')).toBe(false);
   });
 });

@@ -56,3 +56,20 @@ export function bytesByKind(files: readonly EngineFile[]): Record<EngineKind, nu
   for (const file of files) totals[file.kind] += file.bytes;
   return totals;
 }
+
+/**
+ * The burn-in font's cache: its subset files (self-hosted Noto Sans SC) are kept on first use
+ * for offline burn-in. Apart from the engine cache, whose clean-up keeps only the files listed
+ * in engines.json; the font changes only with its npm package, so old files are few.
+ */
+export const FONT_CACHE = 'zimu-fonts';
+
+/**
+ * Whether a path is one of the burn-in font's subset files. Pure.
+ *
+ * @example
+ * isSubtitleFontFile('/assets/noto-sans-sc-4-700-normal-Ab12.woff2'); // true
+ */
+export function isSubtitleFontFile(path: string): boolean {
+  return /(^|\/)noto-sans-sc-[^/]*\.woff2$/u.test(path);
+}
