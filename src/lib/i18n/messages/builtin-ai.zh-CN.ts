@@ -15,7 +15,7 @@ export const builtinAiZhCN = {
   'builtin.state.downloading': '浏览器正在下载……',
   'builtin.state.unavailable': '本机不支持这种语言',
   'builtin.state.absent': '本浏览器不支持',
-  'builtin.state.per-language': '取决于字幕的语言；翻译时检查',
+  'builtin.state.per-language': '取决于字幕语言，翻译时再检查',
   'builtin.download': '下载浏览器的模型',
   'builtin.download.hint': '浏览器只在点击之后才下载模型。可以现在下载，也可以直接开始翻译或总结。',
   'builtin.download.progress': '浏览器正在下载模型：{percent}%',

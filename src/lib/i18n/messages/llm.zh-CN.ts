@@ -20,7 +20,7 @@ export const llmZhCN: Readonly<Record<keyof typeof llmEn, string>> = {
   'llm.provider.ok.models': '连接成功：共 {count} 个模型，可在“模型”一栏中选择。',
   'llm.provider.ok.answered': '连接成功：模型已回应。',
   'llm.provider.context': '上下文长度（token）',
-  'llm.provider.context.hint': '模型一次能读多少文字；更长的字幕会分段总结。留空：{tokens}。',
+  'llm.provider.context.hint': '模型一次能读入的文字量；字幕更长时会分段总结。留空则按 {tokens} 计算。',
   'llm.provider.timeout': '超时（秒）',
   'llm.provider.timeout.hint': '服务超过这个时间仍无任何回应，就停止等待。',
   'llm.provider.advanced': '高级',

@@ -34,7 +34,7 @@ export const studioZhCN: Readonly<Record<keyof typeof studioEn, string>> = {
   'studio.issue.too-fast.short': '语速太快',
   'studio.issue.too-short': '只显示 {value} 秒（至少 {limit} 秒）',
   'studio.issue.too-short.short': '时间太短',
-  'studio.issue.too-long': '显示了 {value} 秒（最多 {limit} 秒）',
+  'studio.issue.too-long': '显示 {value} 秒（最多 {limit} 秒）',
   'studio.issue.too-long.short': '时间太长',
   'studio.issue.gap-too-small': '与下一条字幕只隔 {value} 秒（至少 {limit} 秒）',
   'studio.issue.gap-too-small.short': '间隔太短',

@@ -43,7 +43,7 @@ export const zhCN: Messages = {
   'job.fallback': 'WebGPU 出错，已改用 CPU（WASM）继续识别。',
   'job.file': '{name} · {duration}',
   'job.elapsed': '已用 {time}',
-  'job.remaining': '约剩 {time}',
+  'job.remaining': '大约还需 {time}',
   'job.decoded': '音频已解码至 {time}',
   'media.streams': '{format} · {count} 条音轨',
   'track.title': '这个文件有多条音轨，要识别哪一条？',
