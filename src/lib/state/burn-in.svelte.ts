@@ -38,7 +38,8 @@ export class BurnIn {
   /** The dialog is open: the preview draws over the video. */
   open = $state(false);
   variant = $state<ExportVariant>('original');
-  style = $state<SubtitleStyle>(DEFAULT_SUBTITLE_STYLE);
+  // Raw: replaced whole on each change, and sent to the worker as it is (a proxy cannot be cloned).
+  style = $state.raw<SubtitleStyle>(DEFAULT_SUBTITLE_STYLE);
   status = $state<BurnInStatus>('idle');
   estimate = $state.raw<BurnEstimate | undefined>();
   seconds = $state(0);

@@ -85,7 +85,9 @@ export async function burnToOutput(options: BurnOptions, engine: BurnInEngine = 
   const request: BurnInRequest = { type: 'burn', file, cues, style, chunkBytes: CHUNK_BYTES, released, aheadLimit: AHEAD_LIMIT };
   try {
     const end = await engine.run(request, { signal: controller.signal, onEvent });
-    await writes;
+    // The worker may be done while the disk still holds the last writes: a cancel then must
+    // not wait for them (the caller discards the file, which ends them).
+    await Promise.race([writes, whenAborted(controller.signal)]);
     if (failure) throw writeFailed(failure.cause);
     if (received !== end.chunks) throw new AppErrorException({ code: 'burn-in-failed', detail: `${received} of ${end.chunks} chunks arrived` });
     return end;
@@ -94,6 +96,15 @@ export async function burnToOutput(options: BurnOptions, engine: BurnInEngine = 
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }
+}
+
+/** Rejects with `cancelled` once `signal` is aborted. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const stop = () => reject(new AppErrorException({ code: 'cancelled' }));
+    if (signal.aborted) stop();
+    else signal.addEventListener('abort', stop, { once: true });
+  });
 }
 
 function writeFailed(cause: unknown): AppErrorException {

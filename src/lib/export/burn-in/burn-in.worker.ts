@@ -12,13 +12,21 @@ type BurnRequest = Extract<BurnInRequest, { type: 'burn' }>;
 /** Progress events at most this often: a long film has hundreds of thousands of frames. */
 const PROGRESS_MS = 200;
 
+/**
+ * The self-hosted font for the cues' text. Where it can't be had (offline before it was ever
+ * cached), the system's fonts draw the text instead — as the page's preview does then too.
+ */
+async function loadFont(cues: BurnInRequest['cues']): Promise<void> {
+  await loadSubtitleFont(self.fonts, cues.map((cue) => cue.text)).catch(() => undefined);
+}
+
 serve<BurnInRequest, BurnInResults, BurnInEvent>(self, 'burn-in-failed', {
   estimate: (request, context) => estimate(request, context),
   burn: (request, context) => burn(request, context),
 });
 
 async function estimate(request: EstimateRequest, context: Context): Promise<BurnEstimate> {
-  await loadSubtitleFont(self.fonts, request.cues.map((cue) => cue.text));
+  await loadFont(request.cues);
   const { input, plan } = await planBurn(request.file);
   const sample = Math.min(request.sampleSeconds, plan.duration);
   const started = performance.now();
@@ -30,7 +38,7 @@ async function estimate(request: EstimateRequest, context: Context): Promise<Bur
 
 async function burn(request: BurnRequest, context: Context): Promise<BurnEnd> {
   if (request.file.size === 0) throw new AppErrorException({ code: 'empty-file' });
-  await loadSubtitleFont(self.fonts, request.cues.map((cue) => cue.text));
+  await loadFont(request.cues);
   const { input, plan } = await planBurn(request.file);
   let chunks = 0;
   let bytes = 0;
