@@ -61,4 +61,5 @@ export const exportEn = {
   'error.burn-in-failed': 'The subtitles could not be burned in. The technical detail says where it stopped.',
   'error.burn-in-unsupported': 'This browser has no video encoder for this video ({detail}). Try Chrome or Edge on a computer.',
   'error.burn-in-no-video': 'This file has no picture to draw the subtitles on.',
+  'burnIn.describe.webm': 'WebM video',
 };

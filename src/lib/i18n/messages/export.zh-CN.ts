@@ -63,4 +63,5 @@ export const exportZhCN: Record<keyof typeof exportEn, string> = {
   'error.burn-in-failed': '字幕没能烧录进视频。技术细节里写了停在哪一步。',
   'error.burn-in-unsupported': '这个浏览器没有适合这个视频（{detail}）的视频编码器。请在电脑上试试 Chrome 或 Edge。',
   'error.burn-in-no-video': '这个文件没有画面，无法烧录字幕。',
+  'burnIn.describe.webm': 'WebM 视频',
 };

@@ -1,0 +1,180 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { TEST_MODELS } from '../fixtures/models/generate.ts';
+import { parseSrt } from '../../src/lib/subtitles/srt.ts';
+import type { Cue } from '../../src/lib/subtitles/cue.ts';
+import { chooseFile, downloadText, expectDone, MEDIA, openApp } from './support/app.ts';
+import { changedShare, frameAt, frameCountAndDuration, meanDifference, type Band } from './support/export-frames.ts';
+import { holdWrites, pickerLog, privateFile, privateFiles, standInSavePicker } from './support/export-picker.ts';
+import { configureProvider, fillAndChange, TEST_KEY } from './support/llm.ts';
+import { OpenAiTestServer } from './support/openai-server.ts';
+
+const INPUT = path.join(MEDIA, 'clip-10s.mp4');
+const WIDTH = 320;
+const HEIGHT = 180;
+/** Where bottom subtitles land on this frame (margin 6 %, two lines at 12 %), and where none do. */
+const SUBTITLE_BAND: Band = { from: 0.5, to: 1 };
+const CLEAR_BAND: Band = { from: 0, to: 0.4 };
+/** Mean per-channel difference the encoder alone may cause (a re-encode of a re-encode). */
+const CODEC_NOISE = 6;
+
+const server = new OpenAiTestServer();
+test.beforeAll(() => server.start());
+test.afterAll(() => server.stop());
+test.beforeEach(() => server.reset({ key: TEST_KEY }));
+
+/** Transcribes the 9 s clip with the scripted model and translates it into Simplified Chinese. */
+async function transcribeAndTranslate(page: Page): Promise<{ translation: Cue[] }> {
+  await standInSavePicker(page);
+  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
+  await chooseFile(page, INPUT);
+  await expectDone(page);
+  await configureProvider(page, server);
+  await fillAndChange(page, 'translate-language', 'Simplified Chinese');
+  await page.getByTestId('translate-start').click();
+  await expect(page.getByTestId('translation')).toHaveAttribute('data-status', 'done');
+  return { translation: parseSrt((await downloadText(page, 'download-translation-srt')).text) };
+}
+
+/** Which of the encoders burn-in tries this Chromium has, at the clip's size. */
+async function encoders(page: Page): Promise<Record<string, boolean>> {
+  return page.evaluate(async ({ width, height }) => {
+    const codecs: Record<string, string> = { h264: 'avc1.42001f', vp9: 'vp09.00.10.08', av1: 'av01.0.04M.08', vp8: 'vp8' };
+    const found: Record<string, boolean> = {};
+    for (const [name, codec] of Object.entries(codecs)) {
+      found[name] = typeof VideoEncoder !== 'undefined' && (await VideoEncoder.isConfigSupported({ codec, width, height }).then((r) => r.supported === true, () => false));
+    }
+    return found;
+  }, { width: WIDTH, height: HEIGHT });
+}
+
+/** Opens the burn-in dialog with the translation, large, and waits for the device estimate. */
+async function openBurnIn(page: Page, testInfo: TestInfo): Promise<{ codec: string; container: string }> {
+  await page.getByTestId('burn-in-open').click();
+  await expect(page.getByTestId('burn-in')).toBeVisible();
+  await expect(page.getByTestId('burn-in-preview')).toBeVisible();
+  await page.getByTestId('burn-in-text-translated').check();
+  await page.getByTestId('burn-in-size').fill('12');
+  const estimate = page.getByTestId('burn-in-estimate');
+  const failure = page.getByTestId('burn-in').getByRole('alert');
+  await expect(estimate.or(failure)).toBeVisible({ timeout: 60_000 });
+  if (await failure.isVisible()) throw new Error(`burn-in estimate failed: ${await failure.textContent()}`);
+  const codec = (await estimate.getAttribute('data-codec')) ?? '';
+  const container = (await estimate.getAttribute('data-container')) ?? '';
+  testInfo.annotations.push({ type: 'burn-in estimate', description: `${await estimate.textContent()}` });
+  return { codec, container };
+}
+
+/** Burns in and returns the saved file's path on disk. */
+async function burnAndSave(page: Page, testInfo: TestInfo, container: string, label: string): Promise<string> {
+  const started = performance.now();
+  await page.getByTestId('burn-in-start').click();
+  const saved = page.getByTestId('burn-in-saved');
+  await expect(saved).toHaveAttribute('data-method', 'picker', { timeout: 120_000 });
+  testInfo.annotations.push({ type: `burn-in ${label} (click to saved)`, description: `${((performance.now() - started) / 1000).toFixed(2)} s` });
+  const name = `picked-clip-10s.burned.${container}`;
+  await expect(saved).toHaveAttribute('data-name', name);
+  const output = testInfo.outputPath(`${label}.${container}`);
+  writeFileSync(output, await privateFile(page, name));
+  return output;
+}
+
+/** A time inside the longest cue, and one outside every cue (a gap, or before the first). */
+function sampleTimes(cues: readonly Cue[]): { inside: number; outside: number } {
+  const longest = [...cues].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+  if (!longest) throw new Error('no cues');
+  const gaps: { from: number; to: number }[] = [{ from: 0, to: cues[0]?.start ?? 0 }];
+  cues.forEach((cue, i) => gaps.push({ from: cue.end, to: cues[i + 1]?.start ?? 9 }));
+  const gap = gaps.sort((a, b) => b.to - b.from - (a.to - a.from))[0];
+  if (!gap || gap.to - gap.from < 0.3) throw new Error('no gap between cues to sample');
+  return { inside: (longest.start + longest.end) / 2, outside: (gap.from + gap.to) / 2 };
+}
+
+test('burn-in: frames and duration kept, the subtitle drawn where it belongs and nowhere else, Chinese in the self-hosted font', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const { translation } = await transcribeAndTranslate(page);
+  const found = await encoders(page);
+  testInfo.annotations.push({ type: 'encoders in this Chromium', description: JSON.stringify(found) });
+  test.skip(!Object.values(found).some(Boolean), 'this Chromium has no video encoder');
+  const { codec, container } = await openBurnIn(page, testInfo);
+  expect(container).toBe(found.h264 ? 'mp4' : 'webm');
+  testInfo.annotations.push({ type: 'burn-in encoder', description: `${codec} in ${container}` });
+  const output = await burnAndSave(page, testInfo, container, 'with-font');
+  expect(await pickerLog(page)).toEqual(expect.arrayContaining([`pick clip-10s.burned.${container} video/${container}`, 'close']));
+
+  await test.step('duration and frame count equal the input’s', () => {
+    const source = frameCountAndDuration(INPUT);
+    const burned = frameCountAndDuration(output);
+    expect(burned.frames).toBe(source.frames);
+    expect(Math.abs(burned.duration - source.duration)).toBeLessThanOrEqual(0.05);
+  });
+
+  const { inside, outside } = sampleTimes(translation);
+  await test.step('at a cue’s midpoint the subtitle area differs from the source and the rest does not', () => {
+    const source = frameAt(INPUT, inside, WIDTH, HEIGHT);
+    const burned = frameAt(output, inside, WIDTH, HEIGHT);
+    const subtitle = changedShare(source, burned, SUBTITLE_BAND);
+    const clear = meanDifference(source, burned, CLEAR_BAND);
+    testInfo.annotations.push({ type: 'cue midpoint', description: `${inside.toFixed(2)} s: ${(subtitle * 100).toFixed(1)} % of the subtitle band changed, clear band mean diff ${clear.toFixed(2)}` });
+    expect(subtitle).toBeGreaterThan(0.01);
+    expect(clear).toBeLessThan(CODEC_NOISE);
+  });
+
+  await test.step('between cues the frame equals the source within codec noise', () => {
+    const diff = meanDifference(frameAt(INPUT, outside, WIDTH, HEIGHT), frameAt(output, outside, WIDTH, HEIGHT), { from: 0, to: 1 });
+    testInfo.annotations.push({ type: 'between cues', description: `${outside.toFixed(2)} s: mean diff ${diff.toFixed(2)}` });
+    expect(diff).toBeLessThan(CODEC_NOISE);
+  });
+
+  const fontFiles = requests.filter((url) => /noto-sans-sc-[^/]*\.woff2/u.test(url));
+  await test.step('the font came from our origin, and only the subsets the text needs', () => {
+    expect(fontFiles.length).toBeGreaterThan(0);
+    expect(fontFiles.length).toBeLessThan(60);
+    for (const url of fontFiles) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
+    for (const url of requests.filter((u) => u.startsWith('http'))) expect(['127.0.0.1', 'localhost'], url).toContain(new URL(url).hostname);
+  });
+
+  await test.step('Chinese renders in the font (a burn with the font missing draws something else)', async () => {
+    await page.getByTestId('burn-in-close').click();
+    // A fresh page, whose font requests fail: the text falls back to whatever the system has.
+    await page.context().route(/noto-sans-sc-[^/]*\.woff2/u, (route) => route.abort());
+    const again = await page.context().newPage();
+    const { translation: same } = await transcribeAndTranslate(again);
+    expect(same.map((cue) => cue.text)).toEqual(translation.map((cue) => cue.text));
+    await openBurnIn(again, testInfo);
+    const fallback = await burnAndSave(again, testInfo, container, 'font-missing');
+    const withFont = frameAt(output, inside, WIDTH, HEIGHT);
+    const withoutFont = frameAt(fallback, inside, WIDTH, HEIGHT);
+    const differs = changedShare(withFont, withoutFont, SUBTITLE_BAND);
+    testInfo.annotations.push({ type: 'font vs. no font', description: `${(differs * 100).toFixed(1)} % of the subtitle band differs` });
+    expect(differs).toBeGreaterThan(0.005);
+    expect(meanDifference(withFont, withoutFont, CLEAR_BAND)).toBeLessThan(CODEC_NOISE);
+    await again.close();
+  });
+});
+
+test('cancel mid-burn discards the partial file, claims nothing, and the next burn works', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  await transcribeAndTranslate(page);
+  const found = await encoders(page);
+  test.skip(!Object.values(found).some(Boolean), 'this Chromium has no video encoder');
+  const { container } = await openBurnIn(page, testInfo);
+  await holdWrites(page, true);
+  await page.getByTestId('burn-in-start').click();
+  await expect(page.getByTestId('burn-in')).toHaveAttribute('data-status', 'running');
+  await expect.poll(() => pickerLog(page)).toContain('write asked');
+  await page.getByTestId('burn-in-cancel').click();
+  await expect(page.getByTestId('burn-in')).toHaveAttribute('data-status', 'cancelled');
+  await expect(page.getByTestId('burn-in-cancelled')).toBeVisible();
+  await expect(page.getByTestId('burn-in-saved')).toHaveCount(0);
+  await expect.poll(() => pickerLog(page)).toEqual(expect.arrayContaining(['abort', 'aborted']));
+  expect(await pickerLog(page)).not.toContain('close');
+  await holdWrites(page, false);
+  await expect.poll(() => privateFiles(page)).not.toContain(`picked-clip-10s.burned.${container}`);
+  // The page is still usable: the next burn-in completes.
+  const output = await burnAndSave(page, testInfo, container, 'after-cancel');
+  expect(frameCountAndDuration(output).frames).toBe(frameCountAndDuration(INPUT).frames);
+});
