@@ -4,7 +4,9 @@
  *   wall time in the browser (the app's export worker, output streamed into a file of the
  *   origin private file system) against native ffmpeg doing the same copy into a file on disk,
  *   their ratio, and the peak resident memory of Chromium's renderer processes meanwhile.
- *   npm run bench:export [-- --only 3,60,180,big]
+ *   burn-in (`burn`): 1 minute of 720p through the WebCodecs path against native ffmpeg +
+ *   libx264 veryfast with the `subtitles=` filter, frames per second and ratio (export-burn.ts).
+ *   npm run bench:export [-- --only 3,60,180,big,burn]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,13 +19,14 @@ import { toSrt } from '../src/lib/subtitles/srt.ts';
 import { nativeMuxSeconds } from '../tests/e2e/support/export-native.ts';
 import { mib, sampleRendererMemory } from '../tests/e2e/support/memory.ts';
 import type { ExportBenchResult } from './export-page.ts';
+import { benchBurnIn } from './export-burn.ts';
 import { bigFile, loopedSpeech } from './make-media.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench/out');
 const DEV_PORT = 4393;
 const onlyArg = process.argv.indexOf('--only');
-const only = new Set((onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '') : '3,60,180').split(','));
+const only = new Set((onlyArg >= 0 ? (process.argv[onlyArg + 1] ?? '') : '3,60,180,burn').split(','));
 
 console.log('generating media (first run only)…');
 const makers: Record<string, () => string> = {
@@ -33,7 +36,9 @@ const makers: Record<string, () => string> = {
   big: () => bigFile(root, out),
 };
 const files = Object.entries(makers).filter(([name]) => only.has(name)).map(([, make]) => make());
-const dev = await createServer({ root, server: { port: DEV_PORT, strictPort: true, host: '127.0.0.1' }, logLevel: 'silent' });
+// mediabunny is imported only by the burn-in worker: pre-bundled up front, so the dev server
+// doesn't discover it mid-run and reload the page.
+const dev = await createServer({ root, server: { port: DEV_PORT, strictPort: true, host: '127.0.0.1' }, optimizeDeps: { include: ['mediabunny'] }, logLevel: 'silent' });
 await dev.listen();
 const profile = mkdtempSync(path.join(tmpdir(), 'zimu-bench-export-'));
 const scratch = mkdtempSync(path.join(tmpdir(), 'zimu-bench-export-out-'));
@@ -45,6 +50,7 @@ const browser = await chromium.launchPersistentContext(profile, {
 console.log('\nfile                     size      media  kind  native  browser  ratio  ×realtime  peak');
 try {
   for (const file of files) for (const container of ['mp4', 'mkv'] as const) await measure(browser, file, container);
+  if (only.has('burn')) await benchBurnIn(browser, `http://127.0.0.1:${DEV_PORT}/bench/export.html`, out, scratch);
 } finally {
   await browser.close();
   await dev.close();
