@@ -80,6 +80,18 @@ async function burnAndSave(page: Page, testInfo: TestInfo, container: string, la
   return output;
 }
 
+/** Share of the preview canvas's pixels that are drawn on (not transparent). */
+function previewInk(page: Page): Promise<number> {
+  return page.getByTestId('burn-in-preview').evaluate((canvas) => {
+    if (!(canvas instanceof HTMLCanvasElement) || canvas.width === 0 || canvas.height === 0) return 0;
+    const data = canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+    if (!data) return 0;
+    let inked = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) inked++;
+    return inked / (data.length / 4);
+  });
+}
+
 /** A time inside the longest cue, and one outside every cue (a gap, or before the first). */
 function sampleTimes(cues: readonly Cue[]): { inside: number; outside: number } {
   const longest = [...cues].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
@@ -102,6 +114,13 @@ test('burn-in: frames and duration kept, the subtitle drawn where it belongs and
   const { codec, container } = await openBurnIn(page, testInfo);
   expect(container).toBe(found.h264 ? 'mp4' : 'webm');
   testInfo.annotations.push({ type: 'burn-in encoder', description: `${codec} in ${container}` });
+  await test.step('the live preview draws the cue over the video', async () => {
+    const { inside } = sampleTimes(translation);
+    await page.getByTestId('preview').evaluate((video, time) => {
+      if (video instanceof HTMLVideoElement) video.currentTime = time;
+    }, inside);
+    await expect.poll(() => previewInk(page)).toBeGreaterThan(0.005);
+  });
   const output = await burnAndSave(page, testInfo, container, 'with-font');
   expect(await pickerLog(page)).toEqual(expect.arrayContaining([`pick clip-10s.burned.${container} video/${container}`, 'close']));
 
