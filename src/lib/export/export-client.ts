@@ -1,14 +1,9 @@
 import { assertNever } from '../assert-never.ts';
-import { AppErrorException } from '../errors.ts';
-import { createFlowCounter, releaseChunk } from '../media/flow-control.ts';
+import { ChunkWrites, OUTPUT_AHEAD_LIMIT, OUTPUT_CHUNK_BYTES, type OutputWriter } from './chunk-writes.ts';
 import { WorkerClient } from '../workers/client.ts';
 import type { VideoContainer } from './export-plan.ts';
 import { exportResultChecks, type ExportEvent, type ExportRequest, type ExportResults, type ExportStage, type MuxEnd, type MuxTrack } from './export-protocol.ts';
 
-/** 4 MiB per chunk: few messages for a long film, and little held while the disk catches up. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
-/** Chunks the worker may get ahead of the disk: at most 16 MiB in flight, whatever the file size. */
-const AHEAD_LIMIT = 4;
 
 /** The export worker's client (a stand-in over a MessageChannel in tests). */
 export type ExportEngine = WorkerClient<ExportRequest, ExportResults, ExportEvent>;
@@ -25,10 +20,7 @@ export function warmExportEngine(signal?: AbortSignal): Promise<boolean> {
   return exportClient().run({ type: 'warm' }, { signal });
 }
 
-/** Where the output goes, one write at a time, in order (a SaveSink). */
-export interface OutputWriter {
-  write(position: number, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
-}
+export type { OutputWriter } from './chunk-writes.ts';
 
 export interface MuxOptions {
   readonly file: File;
@@ -53,25 +45,11 @@ export interface MuxOptions {
  * await sink.close();
  */
 export async function muxToOutput(options: MuxOptions, engine: ExportEngine = exportClient()): Promise<MuxEnd> {
-  const released = createFlowCounter();
   const controller = new AbortController();
   const stop = () => controller.abort();
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
-  let writes = Promise.resolve();
-  let failure: { readonly cause: unknown } | undefined;
-  let received = 0;
-  const write = async (position: number, bytes: Uint8Array<ArrayBuffer>) => {
-    // Nothing more is written once the mux is stopped: the sink is about to be discarded.
-    if (failure || controller.signal.aborted) return;
-    try {
-      await options.output.write(position, bytes);
-      releaseChunk(released);
-    } catch (cause) {
-      failure = { cause };
-      controller.abort();
-    }
-  };
+  const writes = new ChunkWrites(options.output, controller);
   const onEvent = (event: ExportEvent) => {
     switch (event.type) {
       case 'stage':
@@ -79,32 +57,21 @@ export async function muxToOutput(options: MuxOptions, engine: ExportEngine = ex
       case 'progress':
         return options.onProgress?.(event.seconds, event.duration);
       case 'chunk':
-        received++;
-        writes = writes.then(() => write(event.position, event.bytes));
-        return;
+        return writes.add(event.position, event.bytes);
       default:
         assertNever(event);
     }
   };
   const request: Extract<ExportRequest, { type: 'mux' }> = {
-    type: 'mux', file: options.file, container: options.container, tracks: options.tracks, chunkBytes: CHUNK_BYTES, released, aheadLimit: AHEAD_LIMIT,
+    type: 'mux', file: options.file, container: options.container, tracks: options.tracks, chunkBytes: OUTPUT_CHUNK_BYTES, released: writes.released, aheadLimit: OUTPUT_AHEAD_LIMIT,
   };
   try {
     const end = await engine.run(request, { signal: controller.signal, onEvent });
-    await writes;
-    if (failure) throw writeFailed(failure.cause);
-    // Every chunk comes before the end; a missing one would leave a hole in the file.
-    if (received !== end.chunks) throw new AppErrorException({ code: 'export-failed', detail: `${received} of ${end.chunks} chunks arrived` });
+    await writes.finish(end.chunks, 'export-failed');
     return end;
   } catch (error) {
-    // Not waiting for a write still in progress: a cancel must not wait on a slow disk, and the
-    // caller discards the file (which ends that write) anyway.
-    throw failure ? writeFailed(failure.cause) : error;
+    throw writes.error(error);
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }
-}
-
-function writeFailed(cause: unknown): AppErrorException {
-  return new AppErrorException({ code: 'export-write-failed', detail: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) });
 }

@@ -1,14 +1,8 @@
 import { assertNever } from '../../assert-never.ts';
-import { AppErrorException } from '../../errors.ts';
-import { createFlowCounter, releaseChunk } from '../../media/flow-control.ts';
 import { WorkerClient } from '../../workers/client.ts';
-import type { OutputWriter } from '../export-client.ts';
+import { ChunkWrites, OUTPUT_AHEAD_LIMIT, OUTPUT_CHUNK_BYTES, type OutputWriter } from '../chunk-writes.ts';
 import { burnInResultChecks, type BurnEnd, type BurnEstimate, type BurnInEvent, type BurnInRequest, type BurnInResults, type BurnJob } from './burn-in-protocol.ts';
 
-/** 4 MiB per chunk, as the soft-subtitle export writes. */
-const CHUNK_BYTES = 4 * 1024 * 1024;
-/** Chunks the worker may get ahead of the disk. */
-const AHEAD_LIMIT = 4;
 /** Media seconds timed for the estimate: enough frames to get past the encoder's start-up. */
 export const ESTIMATE_SAMPLE_SECONDS = 2;
 
@@ -51,62 +45,30 @@ export interface BurnOptions extends BurnJob {
  * await sink.close();
  */
 export async function burnToOutput(options: BurnOptions, engine: BurnInEngine = burnInClient()): Promise<BurnEnd> {
-  const released = createFlowCounter();
   const controller = new AbortController();
   const stop = () => controller.abort();
   if (options.signal?.aborted) stop();
   options.signal?.addEventListener('abort', stop, { once: true });
-  let writes = Promise.resolve();
-  let failure: { readonly cause: unknown } | undefined;
-  let received = 0;
-  const write = async (position: number, bytes: Uint8Array<ArrayBuffer>) => {
-    if (failure || controller.signal.aborted) return;
-    try {
-      await options.output.write(position, bytes);
-      releaseChunk(released);
-    } catch (cause) {
-      failure = { cause };
-      controller.abort();
-    }
-  };
+  const writes = new ChunkWrites(options.output, controller);
   const onEvent = (event: BurnInEvent) => {
     switch (event.type) {
       case 'progress':
         return options.onProgress?.(event.seconds, event.duration);
       case 'chunk':
-        received++;
-        writes = writes.then(() => write(event.position, event.bytes));
-        return;
+        return writes.add(event.position, event.bytes);
       default:
         assertNever(event);
     }
   };
   const { file, cues, style } = options;
-  const request: BurnInRequest = { type: 'burn', file, cues, style, chunkBytes: CHUNK_BYTES, released, aheadLimit: AHEAD_LIMIT };
+  const request: BurnInRequest = { type: 'burn', file, cues, style, chunkBytes: OUTPUT_CHUNK_BYTES, released: writes.released, aheadLimit: OUTPUT_AHEAD_LIMIT };
   try {
     const end = await engine.run(request, { signal: controller.signal, onEvent });
-    // The worker may be done while the disk still holds the last writes: a cancel then must
-    // not wait for them (the caller discards the file, which ends them).
-    await Promise.race([writes, whenAborted(controller.signal)]);
-    if (failure) throw writeFailed(failure.cause);
-    if (received !== end.chunks) throw new AppErrorException({ code: 'burn-in-failed', detail: `${received} of ${end.chunks} chunks arrived` });
+    await writes.finish(end.chunks, 'burn-in-failed');
     return end;
   } catch (error) {
-    throw failure ? writeFailed(failure.cause) : error;
+    throw writes.error(error);
   } finally {
     options.signal?.removeEventListener('abort', stop);
   }
-}
-
-/** Rejects with `cancelled` once `signal` is aborted. */
-function whenAborted(signal: AbortSignal): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    const stop = () => reject(new AppErrorException({ code: 'cancelled' }));
-    if (signal.aborted) stop();
-    else signal.addEventListener('abort', stop, { once: true });
-  });
-}
-
-function writeFailed(cause: unknown): AppErrorException {
-  return new AppErrorException({ code: 'export-write-failed', detail: cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause) });
 }
