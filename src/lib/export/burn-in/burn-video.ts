@@ -77,7 +77,8 @@ export interface BurnRun {
  * the frames painted; a cancel rejects with `cancelled`.
  */
 export async function burnVideo(input: Input, job: BurnJob, plan: BurnPlan, run: BurnRun): Promise<number> {
-  const format = plan.container === 'mp4' ? new Mp4OutputFormat() : new WebMOutputFormat();
+  // The MP4 index at the end (no fast start): 'in-memory' would hold the whole film until the end.
+  const format = plan.container === 'mp4' ? new Mp4OutputFormat({ fastStart: false }) : new WebMOutputFormat();
   const output = new Output({ format, target: run.target });
   const painter = framePainter(job, plan);
   const conversion = await Conversion.init({
