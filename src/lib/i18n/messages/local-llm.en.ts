@@ -27,5 +27,5 @@ export const localLlmEn = {
   'llm.local.unload': "Free memory",
   'llm.local.fallback': "The GPU could not run this model, so it runs on the CPU (WASM): slower, same answers.",
   'llm.local.precision': "Precision",
-  'llm.local.precision.auto': "Automatic (4-bit)",
+  'llm.local.precision.auto': 'Automatic (4-bit on a GPU, 8-bit on the CPU)',
 };

@@ -27,5 +27,5 @@ export const localLlmZhCN = {
   'llm.local.unload': "释放内存",
   'llm.local.fallback': "GPU 无法运行这个模型，已改用 CPU（WASM）运行：更慢，但结果相同。",
   'llm.local.precision': "精度",
-  'llm.local.precision.auto': "自动（4 位量化）",
+  'llm.local.precision.auto': '自动（GPU 用 4 位，CPU 用 8 位）',
 };

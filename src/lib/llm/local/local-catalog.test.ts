@@ -3,11 +3,11 @@ import type { Device } from '../../transcription/models.ts';
 import { defaultLocalModel, LOCAL_CATALOG, LOCAL_LIMITS, localCatalogEntry, localDtypeFor, localModelFiles, thinksAloud } from './local-catalog.ts';
 
 describe('local model catalog', () => {
-  it('chooses 4-bit weights with fp16 activations only where the GPU has shader-f16', () => {
+  it('chooses 4-bit weights with fp16 activations only where the GPU has shader-f16, and 8-bit on WASM', () => {
     expect(localDtypeFor('webgpu', true)).toBe('q4f16');
     expect(localDtypeFor('webgpu', false)).toBe('q4');
-    expect(localDtypeFor('wasm', true)).toBe('q4');
-    expect(localDtypeFor('wasm', false, 'q8')).toBe('q8');
+    expect(localDtypeFor('wasm', true)).toBe('q8');
+    expect(localDtypeFor('wasm', false, 'q4')).toBe('q4');
   });
 
   it('names the files transformers.js fetches for a causal LM at each precision', () => {
