@@ -3,7 +3,7 @@
  * model — Qwen2.5-0.5B's layers, heads and hidden size with a 32k vocabulary and random weights:
  *   prefill and decode speed of the app's `generateAnswer` on a ~550-token translation prompt with
  *   64 new tokens, in the browser (in a worker, as the app runs it: WASM with 1 and 2 threads, at
- *   the app's dtype and at q8; WebGPU on whatever adapter the browser has — SwiftShader on
+ *   the app's dtype (q8) and at q4; WebGPU on whatever adapter the browser has — SwiftShader on
  *   CPU-only machines, within a time limit) and natively in Node with onnxruntime-node, with the
  *   browser/native ratios; each figure the second of two runs;
  *   the 3-minute fixture's transcript translated end to end with the app's `translateCues` on
@@ -37,13 +37,14 @@ const CORES = availableParallelism();
 const LIMIT_MS = { wasm: 600_000, webgpu: 120_000, translate: 900_000 } as const;
 const benchId = CHAT_TEST_MODELS.qwenBench;
 const scriptedId = CHAT_TEST_MODELS.chatScripted;
-/** What the app loads on WASM; Node's CPU provider gets the same, and q8 is measured beside it. */
+/** What the app loads on WASM; Node's CPU provider gets the same, and the other 4/8-bit choice beside it. */
 const appDtype = localDtypeFor('wasm', false);
-const NATIVE_DTYPES: readonly LocalDtype[] = [appDtype, 'q8'];
+const otherDtype: LocalDtype = appDtype === 'q8' ? 'q4' : 'q8';
+const NATIVE_DTYPES: readonly LocalDtype[] = [appDtype, otherDtype];
 const SPEED_ROWS: readonly { label: string; device: Device; threads: number; precision: LocalPrecision }[] = [
   { label: 'browser WASM, 1 thread', device: 'wasm', threads: 1, precision: 'auto' },
   { label: 'browser WASM, 2 threads', device: 'wasm', threads: 2, precision: 'auto' },
-  { label: 'browser WASM, 2 threads, q8 (precision set)', device: 'wasm', threads: 2, precision: 'q8' },
+  { label: `browser WASM, 2 threads, ${otherDtype} (precision set)`, device: 'wasm', threads: 2, precision: otherDtype },
   { label: 'browser WebGPU', device: 'webgpu', threads: 2, precision: 'auto' },
 ];
 

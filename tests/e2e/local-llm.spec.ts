@@ -46,7 +46,7 @@ test('on WASM with the network cut after the download: exact translation and sum
   const allowed = [new URL(baseURL ?? '').origin, new URL(MODEL_HOST).origin];
   await page.context().route('**/*', (route) => (allowed.includes(new URL(route.request().url()).origin) ? route.continue() : route.abort()));
   await useLocalModel(page, CHAT_TEST_MODELS.chatScripted);
-  expect((await localModelReady(page)).device).toBe('wasm');
+  expect(await localModelReady(page)).toMatchObject({ device: 'wasm', dtype: 'q8' });
   await page.getByTestId('llm-provider-close').click();
 
   await page.context().setOffline(true);
