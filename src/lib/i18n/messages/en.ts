@@ -8,6 +8,7 @@ import { offlineEn } from './offline.en.ts';
 import { projectEn } from './project.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { studioEn } from './studio.en.ts';
+import { workspaceEn } from './workspace.en.ts';
 
 /** English UI strings. Keys are shared with every locale: `Messages` is derived from this object. */
 export const en = {
@@ -21,6 +22,7 @@ export const en = {
   ...localLlmEn,
   ...builtinAiEn,
   ...exportEn,
+  ...workspaceEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',
   'app.language': 'Language',
   'app.settings': 'Settings',
