@@ -3,7 +3,11 @@ import { useRegisterSW } from 'virtual:pwa-register/svelte';
 import App from './App.svelte';
 import { isolationAction } from './lib/offline/isolation.ts';
 import { pwa } from './lib/state/pwa.svelte.ts';
+import { installRequestLedger } from './lib/privacy/install.ts';
 import './app.css';
+
+// Before the app makes any request: the privacy ledger records them all, strict offline included.
+installRequestLedger('page');
 
 const target = document.getElementById('app');
 if (!target) throw new Error('#app is missing from index.html');

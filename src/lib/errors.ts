@@ -26,6 +26,8 @@ export type AppErrorCode =
   | 'library-file-invalid'
   /** Offline (or the model host is unreachable) and the chosen model is not in the cache. */
   | 'model-not-cached'
+  /** Strict offline is on and a request to another origin was stopped before it left the browser. */
+  | 'strict-offline-blocked'
   | 'cancelled'
   | 'unknown'
   | ExportErrorCode

@@ -20,6 +20,8 @@ const CONTEXT_MESSAGE = /context.?length|context window|maximum context|too many
  */
 export function classifyLlmError(caught: unknown, secrets: readonly string[]): LlmFailure {
   if (caught instanceof AppErrorException) return { error: redactError(caught.error, secrets) };
+  // Strict offline refuses the request inside fetch; the SDK reports that as a connection error.
+  if (caught instanceof Error && caught.cause instanceof AppErrorException) return { error: redactError(caught.cause.error, secrets) };
   if (caught instanceof APIUserAbortError || isAbortError(caught)) return { error: { code: 'cancelled' } };
   if (caught instanceof APIConnectionTimeoutError) return failure('llm-timeout', caught, secrets);
   if (caught instanceof APIConnectionError) return failure('llm-unreachable', caught, secrets);

@@ -21,6 +21,9 @@ export function configureOnnxRuntime(): void {
   // the service worker's engine cache already, and a blob: script would need `script-src blob:`
   // in the Content-Security-Policy: ONNX Runtime loads them from our URLs instead.
   env.useWasmCache = false;
+  // transformers.js keeps the `fetch` it found when it loaded; this one is looked up per request, so
+  // model downloads go through the privacy ledger's fetch (privacy/install.ts), strict offline included.
+  env.fetch = (input: string | URL, init?: RequestInit) => globalThis.fetch(input, init);
   const onnx = env.backends.onnx;
   if (onnx.wasm) {
     onnx.wasm.wasmPaths = { mjs: new URL(ortWasmMjs, self.location.href).href, wasm: new URL(ortWasm, self.location.href).href };

@@ -1,6 +1,7 @@
 import { toAppError, type AppErrorCode } from '../errors.ts';
 import { assertNever } from '../assert-never.ts';
 import type { Endpoint, FromWorker, RequestOf, ToWorker } from './protocol.ts';
+import { installRequestLedger } from '../privacy/install.ts';
 
 /** What a request handler gets besides its request. */
 export interface HandlerContext<Ev> {
@@ -52,6 +53,8 @@ export type Handlers<Req extends RequestOf<Res>, Res, Ev> = {
  * becomes, so the user reads "recognition failed" rather than "unexpected error".
  */
 export function serve<Req extends RequestOf<Res>, Res, Ev>(endpoint: Endpoint, failureCode: AppErrorCode, handlers: Handlers<Req, Res, Ev>): void {
+  // A worker's own requests (model files, runtimes) go into the privacy ledger like the page's.
+  if (endpoint === globalThis) installRequestLedger('worker');
   const running = new Map<number, AbortController>();
   const send = (message: FromWorker<Ev>, transfer: readonly Transferable[] = []) => endpoint.postMessage(message, [...transfer]);
 

@@ -9,6 +9,7 @@ import { projectEn } from './project.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { studioEn } from './studio.en.ts';
 import { workspaceEn } from './workspace.en.ts';
+import { privacyEn } from './privacy.en.ts';
 
 /** English UI strings. Keys are shared with every locale: `Messages` is derived from this object. */
 export const en = {
@@ -22,6 +23,7 @@ export const en = {
   ...localLlmEn,
   ...builtinAiEn,
   ...exportEn,
+  ...privacyEn,
   ...workspaceEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',
   'app.language': 'Language',

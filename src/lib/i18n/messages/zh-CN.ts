@@ -10,6 +10,7 @@ import { projectZhCN } from './project.zh-CN.ts';
 import { recognitionZhCN } from './recognition.zh-CN.ts';
 import { studioZhCN } from './studio.zh-CN.ts';
 import { workspaceZhCN } from './workspace.zh-CN.ts';
+import { privacyZhCN } from './privacy.zh-CN.ts';
 
 /** 简体中文界面文字。 */
 export const zhCN: Messages = {
@@ -23,6 +24,7 @@ export const zhCN: Messages = {
   ...localLlmZhCN,
   ...builtinAiZhCN,
   ...exportZhCN,
+  ...privacyZhCN,
   ...workspaceZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',
   'app.language': '语言',

@@ -1,0 +1,22 @@
+/** English strings for the privacy ledger and strict offline. */
+export const privacyEn = {
+  'privacy.open': 'Network',
+  'privacy.title': 'What this page sent and received',
+  'privacy.close': 'Close',
+  'privacy.intro': 'Every request this page, its workers and its service worker made in this session, by destination. Your video and audio are never among them: they are read from your disk and processed here.',
+  'privacy.strict': 'Strict offline',
+  'privacy.strict.hint': 'Blocks every request except to this app’s own address: no model downloads, no AI service. Models already downloaded keep working.',
+  'privacy.col.destination': 'Destination',
+  'privacy.col.requests': 'Requests',
+  'privacy.col.sent': 'Sent',
+  'privacy.col.received': 'Received',
+  'privacy.dest.app': 'This app',
+  'privacy.dest.model-host': 'Model source',
+  'privacy.dest.ai-endpoint': 'AI service',
+  'privacy.dest.other': 'Other',
+  'privacy.none': 'No requests yet.',
+  'privacy.blocked.count': '{count} blocked',
+  'privacy.blocked.title': 'Blocked by strict offline',
+  'privacy.bytes.note': 'Sizes are of request and response bodies (headers are not visible to the page). A size of 0 from another site means it did not share its timing; files answered from this device’s cache count as 0.',
+  'error.strict-offline-blocked': 'Strict offline is on, so this request to another site was blocked. Turn strict offline off under “Network”, or use a model that is already downloaded.',
+} as const;
