@@ -17,7 +17,7 @@ const NOT_YET_CHECKED = new Set<string>(Object.keys(exportEn));
 /** Names and terms of art that stay in Latin letters in Chinese text. Case matters. */
 const ALLOWED_WORDS = new Set([
   // the product and the engines it names
-  'Zimu', 'Whisper', 'WebGPU', 'WebAssembly', 'WASM', 'ONNX', 'ffmpeg', 'Ollama', 'OpenAI', 'DeepSeek', 'Chrome',
+  'Zimu', 'Whisper', 'SenseVoice', 'WebGPU', 'WebAssembly', 'WASM', 'ONNX', 'ffmpeg', 'Ollama', 'OpenAI', 'DeepSeek', 'Chrome',
   'Edge', 'ChromeOS', 'Windows', 'macOS', 'Linux', 'Google', 'Markdown', 'README',
   // terms of art a Chinese user meets in English
   'AI', 'API', 'URL', 'ID', 'GPU', 'CPU', 'CORS', 'token', 'JSON', 'SRT', 'VTT', 'WebVTT', 'ASS', 'SSA', 'WAV', 'MP3',

@@ -10,6 +10,7 @@ import { recognitionEn } from './recognition.en.ts';
 import { studioEn } from './studio.en.ts';
 import { workspaceEn } from './workspace.en.ts';
 import { privacyEn } from './privacy.en.ts';
+import { speechEngineEn } from './speech-engine.en.ts';
 
 /** English UI strings. Keys are shared with every locale: `Messages` is derived from this object. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...localLlmEn,
   ...builtinAiEn,
   ...exportEn,
+  ...speechEngineEn,
   ...privacyEn,
   ...workspaceEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',

@@ -11,6 +11,7 @@ import { recognitionZhCN } from './recognition.zh-CN.ts';
 import { studioZhCN } from './studio.zh-CN.ts';
 import { workspaceZhCN } from './workspace.zh-CN.ts';
 import { privacyZhCN } from './privacy.zh-CN.ts';
+import { speechEngineZhCN } from './speech-engine.zh-CN.ts';
 
 /** 简体中文界面文字。 */
 export const zhCN: Messages = {
@@ -24,6 +25,7 @@ export const zhCN: Messages = {
   ...localLlmZhCN,
   ...builtinAiZhCN,
   ...exportZhCN,
+  ...speechEngineZhCN,
   ...privacyZhCN,
   ...workspaceZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',
