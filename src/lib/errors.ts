@@ -31,7 +31,25 @@ export type AppErrorCode =
   | 'cancelled'
   | 'unknown'
   | ExportErrorCode
+  | RecordingErrorCode
   | LlmErrorCode;
+
+/** Failures recording from the microphone or a shared tab (src/lib/media/recording.ts). */
+export type RecordingErrorCode =
+  /** The browser or the user refused the microphone (NotAllowedError). */
+  | 'recording-denied'
+  /** No tab or screen was shared: the picker was closed, or sharing was refused. */
+  | 'recording-display-denied'
+  /** No microphone is connected (NotFoundError). */
+  | 'recording-no-device'
+  /** The microphone is in use by another program or failed to start (NotReadableError). */
+  | 'recording-device-busy'
+  /** The shared tab or screen came without its sound ("Share audio" was not ticked). */
+  | 'recording-no-audio'
+  /** This browser has no MediaRecorder, or none that writes a container Zimu reads. */
+  | 'recording-unsupported'
+  /** The recorder stopped with an error of its own; the detail has the browser's words. */
+  | 'recording-failed';
 
 /** Failures making a video with subtitles (src/lib/export/). */
 export type ExportErrorCode =

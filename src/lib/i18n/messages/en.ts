@@ -9,6 +9,7 @@ import { projectEn } from './project.en.ts';
 import { recognitionEn } from './recognition.en.ts';
 import { studioEn } from './studio.en.ts';
 import { workspaceEn } from './workspace.en.ts';
+import { recordingEn } from './recording.en.ts';
 import { privacyEn } from './privacy.en.ts';
 import { speechEngineEn } from './speech-engine.en.ts';
 
@@ -27,6 +28,7 @@ export const en = {
   ...speechEngineEn,
   ...privacyEn,
   ...workspaceEn,
+  ...recordingEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',
   'app.language': 'Language',
   'app.settings': 'Settings',

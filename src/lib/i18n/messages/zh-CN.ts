@@ -10,6 +10,7 @@ import { projectZhCN } from './project.zh-CN.ts';
 import { recognitionZhCN } from './recognition.zh-CN.ts';
 import { studioZhCN } from './studio.zh-CN.ts';
 import { workspaceZhCN } from './workspace.zh-CN.ts';
+import { recordingZhCN } from './recording.zh-CN.ts';
 import { privacyZhCN } from './privacy.zh-CN.ts';
 import { speechEngineZhCN } from './speech-engine.zh-CN.ts';
 
@@ -28,6 +29,7 @@ export const zhCN: Messages = {
   ...speechEngineZhCN,
   ...privacyZhCN,
   ...workspaceZhCN,
+  ...recordingZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',
   'app.language': '语言',
   'app.settings': '设置',

@@ -1,0 +1,33 @@
+import type { recordingEn } from './recording.en.ts';
+
+/** 录音（麦克风或共享的标签页）和首次访问说明的中文文字。 */
+export const recordingZhCN: Record<keyof typeof recordingEn, string> = {
+  'record.microphone': '录音',
+  'record.display': '录制标签页的声音',
+  'record.display.hint': '选择一个标签页，并打开共享其音频的选项。',
+  'record.starting': '正在等待授权……',
+  'record.recording.microphone': '正在录制麦克风',
+  'record.recording.display': '正在录制共享标签页的声音',
+  'record.elapsed': '已录制',
+  'record.level': '输入音量',
+  'record.stop': '停止并生成字幕',
+  'record.discard': '放弃',
+  'record.save': '保存录音（{size}）',
+  'record.kept': '录音只留在这个标签页里，保存后才会留下。',
+  'error.recording-denied': 'Zimu 没有获得麦克风权限。请点地址栏左侧的图标，允许本站使用麦克风，然后重试。',
+  'error.recording-display-denied': '没有录音：没有共享任何标签页或屏幕。',
+  'error.recording-no-device': '没有找到麦克风。请连接麦克风后重试。',
+  'error.recording-device-busy': '麦克风正被其他程序占用，或者无法启动。请关闭那个程序后重试。',
+  'error.recording-no-audio': '共享的标签页没有带声音。请重新共享，并打开共享其音频的选项。',
+  'error.recording-unsupported': '这个浏览器无法录音。请换用较新的浏览器，如 Chrome 或 Edge。',
+  'error.recording-failed': '录音出错，已停止。',
+  'firstVisit.title': 'Zimu 是怎么工作的',
+  'firstVisit.private': '文件只留在本机：Zimu 在浏览器里提取音频、识别语音，不上传任何内容。',
+  'firstVisit.model': '第一次使用时，Zimu 会从 {host} 下载语音识别模型 {model}。模型保存在浏览器里，之后可以立即开始，离线也能用。',
+  'firstVisit.size.check': '下载有多大？',
+  'firstVisit.size.note': '只向 {host} 查询文件大小，不会下载。',
+  'firstVisit.sample': '想先看看效果？可以试试示例视频，一段带语音的短片。',
+  'firstVisit.trySample': '试试示例视频',
+  'firstVisit.dismiss': '知道了',
+  'firstVisit.open': '工作原理',
+};
