@@ -2,6 +2,7 @@ import type { RunSettings } from './job.svelte.ts';
 
 /** For tests: the run settings `Settings.runSettings()` gives by default (language '' and maxNewTokens 0 become undefined). */
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
+  speechEngine: 'whisper',
   vad: true,
   readability: 'auto',
   source: { host: 'https://huggingface.co', modelId: 'onnx-community/whisper-base' },

@@ -1,7 +1,6 @@
 import { warmMediaEngine } from '../media/media-client.ts';
 import { cachedFiles } from '../storage/model-cache.ts';
-import { modelFiles } from '../transcription/catalog.ts';
-import { dtypeFor } from '../transcription/models.ts';
+import { engineModelFiles } from '../transcription/engine-catalog.ts';
 import { prepareEngine } from '../transcription/transcriber.ts';
 import { resolveDevice } from './models.svelte.ts';
 import type { OfflineState } from './offline.svelte.ts';
@@ -29,13 +28,13 @@ export function pageWarmStartDeps(offline: OfflineState, busy: () => boolean): W
     },
     modelCached: async (settings) => {
       const { device } = await resolveDevice(settings.device);
-      const { missing } = await cachedFiles(settings.source.host, settings.source.modelId, modelFiles(dtypeFor(device, settings.precision)));
+      const { missing } = await cachedFiles(settings.source.host, settings.source.modelId, engineModelFiles(settings.speechEngine, device, settings.precision));
       return missing.length === 0;
     },
     warmMedia: () => warmMediaEngine(),
     warmModel: async (settings) => {
       if (busy()) throw new Error('a run is using the engine');
-      await prepareEngine({ source: settings.source, device: settings.device, precision: settings.precision }, {});
+      await prepareEngine({ speechEngine: settings.speechEngine, source: settings.source, device: settings.device, precision: settings.precision }, {});
     },
   };
 }

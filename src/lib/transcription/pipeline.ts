@@ -150,7 +150,7 @@ async function recogniseReady(planner: WindowPlanner, run: RunState, callbacks: 
     }
     run.language ??= await detect(window.pcm, options.signal, callbacks);
     const decode = { ...options.decode, language: run.language };
-    const { cues, loops } = await recogniseWindow(window.pcm, window.start / SAMPLE_RATE, decode, { signal: options.signal, onEvent: callbacks.onEngineEvent });
+    const { cues, loops } = await recogniseWindow(window.pcm, window.start / SAMPLE_RATE, window.segments, decode, { signal: options.signal, onEvent: callbacks.onEngineEvent });
     if (loops > 0) callbacks.onLoops?.(loops);
     callbacks.onCues(cues);
     callbacks.onRecognised(planner.position / SAMPLE_RATE);
@@ -161,9 +161,9 @@ async function recogniseReady(planner: WindowPlanner, run: RunState, callbacks: 
 }
 
 /**
- * Whisper's language detection on the first window (speech, with VAD on), when the user chose no
- * language: decided once per file, so every window speaks the same language. English-only models
- * have nothing to detect.
+ * The engine's language detection on the first window (speech, with VAD on), when the user chose
+ * no language: decided once per file, so every window speaks the same language. English-only
+ * Whisper models have nothing to detect.
  */
 async function detect(pcm: Float32Array, signal: AbortSignal, callbacks: PipelineCallbacks): Promise<string> {
   const detection = await detectWindowLanguage(pcm.slice(), { signal, onEvent: callbacks.onEngineEvent });

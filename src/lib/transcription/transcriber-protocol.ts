@@ -4,9 +4,14 @@ import type { LanguageDetection } from './recognition/language-ranking.ts';
 import type { Device, DevicePreference, DtypeConfig, ModelSource, Precision } from './models.ts';
 import { isEngineReady, isLanguageResult, isWindowResult } from './transcriber-results.ts';
 import { isFloat32Array } from '../workers/shape.ts';
+import type { SampleRange } from './vad/speech-segments.ts';
+
+/** The speech engines behind one interface: Whisper (transformers.js) and SenseVoice-Small (ONNX Runtime). */
+export type SpeechEngineKind = 'whisper' | 'sensevoice';
 
 /** What loads an engine: changing any of it loads another. */
 export interface EngineOptions {
+  readonly speechEngine: SpeechEngineKind;
   readonly source: ModelSource;
   readonly device: DevicePreference;
   readonly precision: Precision;
@@ -38,10 +43,14 @@ export type TranscriberRequest =
    * its state between pieces; `first` starts a new stream). PCM is transferred.
    */
   | { readonly type: 'detect-speech'; readonly pcm: Float32Array; readonly first: boolean }
-  /** Whisper's language detection on one (speech) window. PCM is transferred. */
+  /** The engine's language detection on one (speech) window. PCM is transferred. */
   | { readonly type: 'detect-language'; readonly pcm: Float32Array }
-  /** Recognises one window (≤ 30 s) that starts `offset` seconds into the media. PCM is transferred. */
-  | { readonly type: 'recognise'; readonly pcm: Float32Array; readonly offset: number; readonly decode: DecodeOptions };
+  /**
+   * Recognises one window (≤ 30 s) that starts `offset` seconds into the media. `segments`: its
+   * speech, in samples of the window (the whole window without VAD); SenseVoice gives one cue per
+   * segment, Whisper reads the window as a whole. PCM is transferred.
+   */
+  | { readonly type: 'recognise'; readonly pcm: Float32Array; readonly offset: number; readonly segments: readonly SampleRange[]; readonly decode: DecodeOptions };
 
 /** The engine that is loaded and warmed up (after any fallback from WebGPU to WASM). */
 export interface EngineReady {

@@ -1,6 +1,7 @@
 import type { LanguageDetection } from './recognition/language-ranking.ts';
 import { AppErrorException } from '../errors.ts';
 import { WorkerClient } from '../workers/client.ts';
+import type { SampleRange } from './vad/speech-segments.ts';
 import {
   transcriberResultChecks,
   type DecodeOptions,
@@ -73,12 +74,14 @@ export function detectSpeech(pcm: Float32Array, first: boolean, signal?: AbortSi
 }
 
 /**
- * Recognises one window (≤ 30 s) starting `offset` seconds into the media; resolves with its
- * cues (absolute times) and how many looping lines were cleaned. `pcm` is transferred.
+ * Recognises one window (≤ 30 s) starting `offset` seconds into the media, with its speech
+ * `segments` (samples of the window); resolves with its cues (absolute times) and how many looping
+ * lines were cleaned. `pcm` is transferred.
  */
 export function recogniseWindow(
   pcm: Float32Array,
   offset: number,
+  segments: readonly SampleRange[],
   decode: DecodeOptions,
   run: { signal?: AbortSignal; onEvent?: (event: TranscriberEvent) => void },
 ): Promise<WindowResult> {
@@ -88,12 +91,12 @@ export function recogniseWindow(
   return withWorkerRecovery(run, () => {
     const samples = first ? pcm : again.slice();
     first = false;
-    return transcriberClient().run({ type: 'recognise', pcm: samples, offset, decode }, { signal: run.signal, transfer: [samples.buffer], onEvent: run.onEvent });
+    return transcriberClient().run({ type: 'recognise', pcm: samples, offset, segments, decode }, { signal: run.signal, transfer: [samples.buffer], onEvent: run.onEvent });
   });
 }
 
 /**
- * Whisper's own language detection on one window (the first speech); undefined for
+ * The engine's own language detection on one window (the first speech); undefined for
  * English-only models. `pcm` is transferred.
  */
 export async function detectWindowLanguage(pcm: Float32Array, run: RunHooks = {}): Promise<LanguageDetection | undefined> {

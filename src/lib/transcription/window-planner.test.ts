@@ -34,6 +34,8 @@ describe('WindowPlanner without VAD', () => {
       expect(w.end - w.start).toBeLessThanOrEqual(30 * RATE);
       expect(w.pcm.length).toBe(w.end - w.start);
       expect(Array.from(w.pcm.subarray(0, 3))).toEqual(Array.from(ramp(w.start, 3)));
+      // Without VAD the whole window is one speech segment (SenseVoice recognises it as one).
+      expect(w.segments).toEqual([{ start: 0, end: w.pcm.length }]);
     }
   });
 
@@ -84,5 +86,32 @@ describe('WindowPlanner with VAD', () => {
     const window = planner.next();
     expect(window && window.start / RATE).toBeGreaterThan(0.6);
     expect(window && window.end / RATE).toBeLessThan(2.5);
+  });
+
+  it('gives each window its speech segments, relative to the window, inside it and in order', () => {
+    // Three phrases 1 s apart share one window; each keeps its own segment (SenseVoice's cues).
+    const speech = (t: number) => (t >= 1 && t < 3) || (t >= 4 && t < 5.5) || (t >= 6.5 && t < 9);
+    const planner = new WindowPlanner(true);
+    const total = 20 * RATE;
+    planner.append(ramp(0, total));
+    planner.appendSpeech(probabilities(0, Math.ceil(total / FRAME), speech));
+    planner.end();
+    const windows = drain(planner);
+    expect(windows).toHaveLength(1);
+    const [window] = windows;
+    const segments = window?.segments ?? [];
+    expect(segments).toHaveLength(3);
+    const absolute = segments.map((s) => ({ start: ((window?.start ?? 0) + s.start) / RATE, end: ((window?.start ?? 0) + s.end) / RATE }));
+    const near = (a: number, b: number) => Math.abs(a - b) < 0.35; // VAD padding is 250 ms, frames 32 ms
+    expect(absolute.map((s) => [near(s.start, [1, 4, 6.5][absolute.indexOf(s)] ?? 0), near(s.end, [3, 5.5, 9][absolute.indexOf(s)] ?? 0)])).toEqual([
+      [true, true],
+      [true, true],
+      [true, true],
+    ]);
+    for (const s of segments) {
+      expect(s.start).toBeGreaterThanOrEqual(0);
+      expect(s.end).toBeLessThanOrEqual(window?.pcm.length ?? 0);
+      expect(s.end).toBeGreaterThan(s.start);
+    }
   });
 });

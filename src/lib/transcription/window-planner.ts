@@ -1,13 +1,15 @@
 import { SAMPLE_RATE } from '../media/sample-rate.ts';
 import { planFixedChunks, planSpeechChunks } from './vad/speech-chunks.ts';
-import { speechSegments } from './vad/speech-segments.ts';
+import { speechSegments, type SampleRange } from './vad/speech-segments.ts';
 import { SILERO_FRAME_SAMPLES } from './vad/silero.ts';
 
-/** A window for Whisper, in absolute samples of the stream, with its audio. */
+/** A window for the engine, in absolute samples of the stream, with its audio. */
 export interface PlannedWindow {
   readonly start: number;
   readonly end: number;
   readonly pcm: Float32Array;
+  /** Its speech, in samples of `pcm`, sorted: VAD's segments inside the window, or the whole window without VAD. */
+  readonly segments: readonly SampleRange[];
 }
 
 const WINDOW_SAMPLES = 30 * SAMPLE_RATE;
@@ -70,7 +72,7 @@ export class WindowPlanner {
   #nextFixedWindow(): PlannedWindow | undefined {
     if (this.#pcm.length === 0 || (!this.#ended && this.#pcm.length <= WINDOW_SAMPLES)) return undefined;
     const [first] = planFixedChunks(this.#pcm.subarray(0, Math.min(this.#pcm.length, 2 * WINDOW_SAMPLES)));
-    return first ? this.#take(first.start, first.end) : undefined;
+    return first ? this.#take(first.start, first.end, [first]) : undefined;
   }
 
   #nextSpeechWindow(): PlannedWindow | undefined {
@@ -88,12 +90,12 @@ export class WindowPlanner {
       return undefined;
     }
     const settled = complete || first.end - first.start >= WINDOW_SAMPLES || first.end + SETTLE_SAMPLES <= known;
-    return settled ? this.#take(first.start, first.end) : undefined;
+    return settled ? this.#take(first.start, first.end, segments) : undefined;
   }
 
-  /** Hands out [from, to) of the buffer and forgets everything before `to`. */
-  #take(from: number, to: number): PlannedWindow {
-    const window = { start: this.#start + from, end: this.#start + to, pcm: this.#pcm.slice(from, to) };
+  /** Hands out [from, to) of the buffer, with the parts of `speech` inside it, and forgets everything before `to`. */
+  #take(from: number, to: number, speech: readonly SampleRange[]): PlannedWindow {
+    const window = { start: this.#start + from, end: this.#start + to, pcm: this.#pcm.slice(from, to), segments: clipRanges(speech, from, to) };
     this.#drop(to);
     return window;
   }
@@ -106,6 +108,13 @@ export class WindowPlanner {
     this.#speech = this.#speech.slice(Math.min(frames, this.#speech.length));
     this.#speechFrame += frames;
   }
+}
+
+/** The ranges' parts inside [from, to), relative to `from`. Pure. */
+function clipRanges(ranges: readonly SampleRange[], from: number, to: number): SampleRange[] {
+  return ranges
+    .map((range) => ({ start: Math.max(range.start, from) - from, end: Math.min(range.end, to) - from }))
+    .filter((range) => range.end > range.start);
 }
 
 function concat(a: Float32Array, b: Float32Array): Float32Array {
