@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateTestModels } from '../../fixtures/models/generate.ts';
 import { generateChatModels } from '../../fixtures/models/chat-models.ts';
+import { generateSenseVoiceModels } from '../../fixtures/models/sensevoice-models.ts';
 import { startModelServer } from './model-server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -16,5 +17,6 @@ const port = portArg >= 0 ? Number(process.argv[portArg + 1]) : 4174;
 
 await generateTestModels(root);
 await generateChatModels(root);
+await generateSenseVoiceModels(root);
 await startModelServer(root, port);
 console.log(`test models on http://127.0.0.1:${port}/`);
