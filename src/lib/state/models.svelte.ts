@@ -1,10 +1,12 @@
 import { cachedFiles, deleteCachedModel, listCachedModels, type CachedModel } from '../storage/model-cache.ts';
 import { localDtypeFor, type LocalPrecision } from '../llm/local/local-catalog.ts';
 import { entriesFromFiles, importModel, missingChatFor, missingFor, planImport, type ImportError, type ImportKind, type ImportPlan } from '../storage/model-import.ts';
-import { filesDownloadSize, modelFiles } from '../transcription/catalog.ts';
+import { filesDownloadSize } from '../transcription/catalog.ts';
+import { engineModelFiles, SENSEVOICE_TOKENS_FILE } from '../transcription/engine-catalog.ts';
+import type { SpeechEngineKind } from '../transcription/transcriber-protocol.ts';
 import { gpuCapabilities, type GpuCapabilities } from '../transcription/device.ts';
 import { HF_MIRROR_HOST } from '../transcription/languages.ts';
-import { dtypeFor, HUGGING_FACE_HOST, normalizeHost, type Device, type DevicePreference, type DtypeConfig, type Precision } from '../transcription/models.ts';
+import { dtypeFor, HUGGING_FACE_HOST, normalizeHost, type Device, type DevicePreference, type Precision } from '../transcription/models.ts';
 
 /** What went wrong in the models area, for the UI to translate. */
 export type ModelsError =
@@ -155,13 +157,13 @@ export class DownloadEstimate {
   #controller: AbortController | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Re-estimates for a new host, id or device; an older check still running is dropped. */
-  update(host: string, modelId: string, preference: DevicePreference, precision: Precision): void {
+  /** Re-estimates for a new engine, host, id or device; an older check still running is dropped. */
+  update(host: string, modelId: string, preference: DevicePreference, precision: Precision, engine: SpeechEngineKind = 'whisper'): void {
     this.dispose();
     this.estimate = { status: 'checking' };
     const controller = new AbortController();
     this.#controller = controller;
-    this.#timer = setTimeout(() => void this.#check(host, modelId.trim(), preference, precision, controller.signal), SETTLE_MS);
+    this.#timer = setTimeout(() => void this.#check(engine, host, modelId.trim(), preference, precision, controller.signal), SETTLE_MS);
   }
 
   dispose(): void {
@@ -169,12 +171,15 @@ export class DownloadEstimate {
     this.#controller?.abort();
   }
 
-  async #check(host: string, modelId: string, preference: DevicePreference, precision: Precision, signal: AbortSignal): Promise<void> {
+  async #check(engine: SpeechEngineKind, host: string, modelId: string, preference: DevicePreference, precision: Precision, signal: AbortSignal): Promise<void> {
     try {
       const info = await resolveDevice(preference);
       if (signal.aborted) return;
       this.deviceInfo = info;
-      const estimate = await estimateFor(normalizeHost(host), modelId, info.device, dtypeFor(info.device, precision), signal);
+      const files = engineModelFiles(engine, info.device, precision);
+      // A repository without SenseVoice's token table is not a SenseVoice model at all.
+      const marker = engine === 'sensevoice' ? SENSEVOICE_TOKENS_FILE : 'config.json';
+      const estimate = await sizeEstimateFor(normalizeHost(host), modelId, files, info.device, signal, marker);
       if (!signal.aborted) this.estimate = estimate;
     } catch {
       if (!signal.aborted) this.estimate = { status: 'unknown' };
@@ -182,16 +187,12 @@ export class DownloadEstimate {
   }
 }
 
-function estimateFor(host: string, modelId: string, device: Device, dtypes: DtypeConfig, signal: AbortSignal): Promise<SizeEstimate> {
-  return sizeEstimateFor(host, modelId, modelFiles(dtypes), device, signal);
-}
-
 /**
  * What downloading these files of a model would cost on `device`: stored already, the host's
- * sizes (HEAD requests, nothing downloaded), missing files, or not found. Shared by the speech
- * and the in-browser language model pickers.
+ * sizes (HEAD requests, nothing downloaded), missing files, or not found (the host lacks `marker`,
+ * the file every such repository has). Shared by the speech and the in-browser language model pickers.
  */
-export async function sizeEstimateFor(host: string, modelId: string, files: readonly string[], device: Device, signal?: AbortSignal): Promise<SizeEstimate> {
+export async function sizeEstimateFor(host: string, modelId: string, files: readonly string[], device: Device, signal?: AbortSignal, marker = 'config.json'): Promise<SizeEstimate> {
   if (modelId === '') return { status: 'unknown' };
   const stored = await cachedFiles(host, modelId, files).catch(() => undefined);
   if (stored && stored.missing.length === 0) return { status: 'cached', device, bytes: stored.bytes };
@@ -200,7 +201,7 @@ export async function sizeEstimateFor(host: string, modelId: string, files: read
     case 'known':
       return { status: 'known', device, bytes: size.totalBytes, exact: size.exact };
     case 'missing':
-      return size.files.includes('config.json') ? { status: 'not-found', host } : { status: 'missing', device, files: size.files };
+      return size.files.includes(marker) ? { status: 'not-found', host } : { status: 'missing', device, files: size.files };
     case 'unknown':
       return { status: 'unknown' };
   }

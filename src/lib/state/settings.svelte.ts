@@ -2,10 +2,15 @@ import { i18n, type Locale } from '../i18n/i18n.svelte.ts';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type StoredSettings } from '../storage/settings-store.ts';
 import type { RunSettings } from './job.svelte.ts';
 import type { DevicePreference, Precision } from '../transcription/models.ts';
+import type { SpeechEngineKind } from '../transcription/transcriber-protocol.ts';
+import { isSenseVoiceLanguage } from '../transcription/engine-catalog.ts';
 import type { ProfileId } from '../subtitles/segment/profiles.ts';
 
 /** The user's settings, reactive, saved on this device whenever they change. */
 export class Settings {
+  speechEngine = $state<SpeechEngineKind>(DEFAULT_SETTINGS.speechEngine);
+  senseVoiceModelId = $state(DEFAULT_SETTINGS.senseVoiceModelId);
+  engineAdviceDismissed = $state(DEFAULT_SETTINGS.engineAdviceDismissed);
   modelId = $state(DEFAULT_SETTINGS.modelId);
   modelHost = $state(DEFAULT_SETTINGS.modelHost);
   device = $state<DevicePreference>(DEFAULT_SETTINGS.device);
@@ -42,6 +47,9 @@ export class Settings {
 
   snapshot(): StoredSettings {
     return {
+      speechEngine: this.speechEngine,
+      senseVoiceModelId: this.senseVoiceModelId,
+      engineAdviceDismissed: this.engineAdviceDismissed,
       modelId: this.modelId,
       modelHost: this.modelHost,
       device: this.device,
@@ -75,25 +83,56 @@ export class Settings {
     void this.save();
   }
 
-  /** What one run needs. */
+  /** Whether the chosen engine is Whisper: its own options (prompt, word times, translate task, guards) apply only then. */
+  get whisper(): boolean {
+    return this.speechEngine === 'whisper';
+  }
+
+  /** The repository the chosen engine loads. */
+  get engineModelId(): string {
+    return this.whisper ? this.modelId : this.senseVoiceModelId;
+  }
+
+  /** Switches the speech engine and saves. */
+  chooseEngine(engine: SpeechEngineKind): void {
+    this.speechEngine = engine;
+    void this.save();
+  }
+
+  /** Closes the advice to use SenseVoice for good. */
+  dismissEngineAdvice(): void {
+    this.engineAdviceDismissed = true;
+    void this.save();
+  }
+
+  /**
+   * What one run needs. Whisper-only options are left out for SenseVoice (they stay stored for
+   * when Whisper is chosen again): it has no prompt, word times, translate task or loop guards.
+   */
   runSettings(): RunSettings {
+    const whisper = this.whisper;
     return {
+      speechEngine: this.speechEngine,
       vad: this.vad,
       readability: this.readability,
-      source: { host: this.modelHost, modelId: this.modelId },
+      source: { host: this.modelHost, modelId: this.engineModelId },
       device: this.device,
-      precision: this.precision,
-      wordTimestamps: this.wordTimestamps,
-      initialPrompt: this.initialPrompt,
-      noRepeatNgramSize: this.noRepeatNgramSize,
-      repetitionPenalty: this.repetitionPenalty,
-      language: this.language || undefined,
-      task: this.task,
-      maxNewTokens: this.maxNewTokens > 0 ? this.maxNewTokens : undefined,
+      precision: whisper ? this.precision : 'auto',
+      wordTimestamps: whisper && this.wordTimestamps,
+      initialPrompt: whisper ? this.initialPrompt : '',
+      noRepeatNgramSize: whisper ? this.noRepeatNgramSize : 0,
+      repetitionPenalty: whisper ? this.repetitionPenalty : 1,
+      // A language SenseVoice doesn't know is detected instead (it hears only its five).
+      language: (whisper || isSenseVoiceLanguage(this.language)) && this.language ? this.language : undefined,
+      task: whisper ? this.task : 'transcribe',
+      maxNewTokens: whisper && this.maxNewTokens > 0 ? this.maxNewTokens : undefined,
     };
   }
 
   #apply(s: StoredSettings): void {
+    this.speechEngine = s.speechEngine;
+    this.senseVoiceModelId = s.senseVoiceModelId;
+    this.engineAdviceDismissed = s.engineAdviceDismissed;
     this.modelId = s.modelId;
     this.modelHost = s.modelHost;
     this.device = s.device;

@@ -27,3 +27,16 @@ describe('sanitizeSettings', () => {
     });
   });
 });
+
+describe('sanitizeSettings: the speech engine', () => {
+  it('keeps SenseVoice, its repository and a closed advice; anything else falls back to Whisper', () => {
+    const stored = sanitizeSettings({ speechEngine: 'sensevoice', senseVoiceModelId: ' me/sense-voice ', engineAdviceDismissed: true });
+    expect(stored.speechEngine).toBe('sensevoice');
+    expect(stored.senseVoiceModelId).toBe('me/sense-voice');
+    expect(stored.engineAdviceDismissed).toBe(true);
+    const junk = sanitizeSettings({ speechEngine: 'paraformer', senseVoiceModelId: '', engineAdviceDismissed: 'yes' });
+    expect(junk.speechEngine).toBe('whisper');
+    expect(junk.senseVoiceModelId).toBe(DEFAULT_SETTINGS.senseVoiceModelId);
+    expect(junk.engineAdviceDismissed).toBe(false);
+  });
+});

@@ -2,9 +2,18 @@ import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { DEFAULT_MODEL_ID, HUGGING_FACE_HOST, type DevicePreference, type Precision } from '../transcription/models.ts';
 import type { Locale } from '../i18n/i18n.svelte.ts';
 import { PROFILES, type ProfileId } from '../subtitles/segment/profiles.ts';
+import { DEFAULT_SENSEVOICE_MODEL_ID } from '../transcription/engine-catalog.ts';
+import type { SpeechEngineKind } from '../transcription/transcriber-protocol.ts';
 
 /** Everything the user can set, as stored on this device. */
 export interface StoredSettings {
+  /** Which speech engine recognises: Whisper, or SenseVoice for Chinese, Cantonese, English, Japanese, Korean. */
+  readonly speechEngine: SpeechEngineKind;
+  /** SenseVoice's repository (sherpa-onnx layout), on the same host as Whisper's. */
+  readonly senseVoiceModelId: string;
+  /** The user closed the advice to use SenseVoice for Chinese: it is not shown again. */
+  readonly engineAdviceDismissed: boolean;
+  /** Whisper's repository. */
   readonly modelId: string;
   readonly modelHost: string;
   readonly device: DevicePreference;
@@ -29,6 +38,9 @@ export interface StoredSettings {
 }
 
 export const DEFAULT_SETTINGS: StoredSettings = {
+  speechEngine: 'whisper',
+  senseVoiceModelId: DEFAULT_SENSEVOICE_MODEL_ID,
+  engineAdviceDismissed: false,
   modelId: DEFAULT_MODEL_ID,
   modelHost: HUGGING_FACE_HOST,
   device: 'auto',
@@ -74,6 +86,9 @@ export function sanitizeSettings(raw: unknown): StoredSettings {
   const locale = value('locale');
   const maxNewTokens = value('maxNewTokens');
   return {
+    speechEngine: value('speechEngine') === 'sensevoice' ? 'sensevoice' : 'whisper',
+    senseVoiceModelId: text('senseVoiceModelId', DEFAULT_SETTINGS.senseVoiceModelId),
+    engineAdviceDismissed: value('engineAdviceDismissed') === true,
     modelId: text('modelId', DEFAULT_SETTINGS.modelId),
     modelHost: text('modelHost', DEFAULT_SETTINGS.modelHost),
     device: device === 'webgpu' || device === 'wasm' || device === 'auto' ? device : DEFAULT_SETTINGS.device,
