@@ -20,7 +20,7 @@ export function startModelServer(root: string, port: number, host = '127.0.0.1')
   const server = createServer(async (request, response) => {
     response.setHeader('Access-Control-Allow-Origin', '*');
     response.setHeader('Access-Control-Allow-Headers', '*');
-    response.setHeader('Access-Control-Expose-Headers', 'Content-Length, ETag');
+    response.setHeader('Access-Control-Expose-Headers', 'Content-Length, Content-Range, ETag');
     if (request.method === 'OPTIONS') return void response.writeHead(204).end();
     const url = new URL(request.url ?? '/', `http://${host}`);
     const match = /^\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/.exec(decodeURIComponent(url.pathname));
@@ -29,10 +29,18 @@ export function startModelServer(root: string, port: number, host = '127.0.0.1')
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      response.writeHead(200, {
-        'Content-Type': file.endsWith('.json') ? 'application/json' : 'application/octet-stream',
-        'Content-Length': String(info.size),
-      });
+      const type = file.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+      // One byte range, as the hub answers transformers.js' and the size probe's `Range: bytes=0-0`.
+      const range = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+      if (range && info.size > 0) {
+        const start = Number(range[1]);
+        const end = Math.min(range[2] ? Number(range[2]) : info.size - 1, info.size - 1);
+        if (start > end) return void response.writeHead(416, { 'Content-Range': `bytes */${info.size}` }).end();
+        response.writeHead(206, { 'Content-Type': type, 'Content-Length': String(end - start + 1), 'Content-Range': `bytes ${start}-${end}/${info.size}` });
+        if (request.method === 'HEAD') return void response.end();
+        return void createReadStream(file, { start, end }).pipe(response);
+      }
+      response.writeHead(200, { 'Content-Type': type, 'Content-Length': String(info.size) });
       if (request.method === 'HEAD') return void response.end();
       createReadStream(file).pipe(response);
     } catch {
