@@ -93,7 +93,10 @@ test('a full storage quota on save: the message shows, and the previous save is 
   await expect(page.getByTestId('error')).toHaveAttribute('data-code', 'storage-full');
   await expect(page.getByTestId('cue-text').first()).toContainText('Not saved.'); // nothing on screen is lost
 
+  // Work neither saved nor exported: leaving the page asks first.
+  const leaving = new Promise<string>((resolve) => page.once('dialog', (dialog) => (resolve(dialog.type()), void dialog.accept())));
   await page.reload();
+  expect(await leaving).toBe('beforeunload');
   await openLibrary(page);
   await page.getByTestId('library-open').first().click();
   await expect(page.getByTestId('cue-text').first()).toHaveText('Welcome to the first lecture.');

@@ -162,10 +162,12 @@ test('keyboard only: edit, split at the caret, merge, undo and download without 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('shortcut-help')).toBeHidden();
 
-  // Tab on to the SRT download and press Enter: the file has the typed edit and nothing else.
+  // Tab on to the Export menu, open it with Enter, tab to its SRT download and press Enter: the file has the typed edit and nothing else.
   for (let presses = 0; presses < 80; presses++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'download-srt')) break;
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    if (focused === 'export-menu-button') await page.keyboard.press('Enter');
+    if (focused === 'download-srt') break;
   }
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
   expect(download.suggestedFilename()).toBe('sample.srt');

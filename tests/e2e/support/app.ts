@@ -105,8 +105,17 @@ export async function downloadText(page: Page, testId: string): Promise<{ name: 
 }
 
 export async function clickDownload(page: Page, testId: string): Promise<Download> {
+  await revealExport(page, testId);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
   return download;
+}
+
+/** Subtitle, summary and audio downloads live in the Export menu: it is opened when the button is in it and hidden. */
+export async function revealExport(page: Page, testId: string): Promise<void> {
+  const button = page.getByTestId(testId);
+  await button.waitFor({ state: 'attached' });
+  const inMenu = (await page.getByTestId('export-menu').getByTestId(testId).count()) > 0;
+  if (inMenu && !(await button.isVisible())) await page.getByTestId('export-menu-button').click();
 }
 
 /** Asserts cues are ordered, non-overlapping, non-empty and inside [0, duration]. */
