@@ -12,6 +12,7 @@ import { workspaceEn } from './workspace.en.ts';
 import { recordingEn } from './recording.en.ts';
 import { privacyEn } from './privacy.en.ts';
 import { speechEngineEn } from './speech-engine.en.ts';
+import { appearanceEn } from './appearance.en.ts';
 
 /** English UI strings. Keys are shared with every locale: `Messages` is derived from this object. */
 export const en = {
@@ -27,6 +28,7 @@ export const en = {
   ...exportEn,
   ...speechEngineEn,
   ...privacyEn,
+  ...appearanceEn,
   ...workspaceEn,
   ...recordingEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',

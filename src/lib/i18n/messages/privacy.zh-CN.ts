@@ -5,7 +5,7 @@ export const privacyZhCN: Record<keyof typeof privacyEn, string> = {
   'privacy.open': '网络记录',
   'privacy.title': '本页面收发了什么',
   'privacy.close': '关闭',
-  'privacy.intro': '本次会话中，页面、后台线程和 Service Worker 发出的每个请求，按去向分组列出。你的视频和音频从不在其中：它们从本机磁盘读取，就在这里处理。',
+  'privacy.intro': '本次会话中，页面及其后台线程（包括负责离线缓存的线程）发出的每个请求，按去向分组列出。你的视频和音频从不在其中：它们从本机磁盘读取，就在这里处理。',
   'privacy.strict': '严格离线',
   'privacy.strict.hint': '只允许访问本应用自己的地址，其余请求一律拦截：不下载模型，也不连 AI 服务。已下载的模型照常可用。',
   'privacy.col.destination': '去向',

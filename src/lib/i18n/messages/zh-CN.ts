@@ -13,6 +13,7 @@ import { workspaceZhCN } from './workspace.zh-CN.ts';
 import { recordingZhCN } from './recording.zh-CN.ts';
 import { privacyZhCN } from './privacy.zh-CN.ts';
 import { speechEngineZhCN } from './speech-engine.zh-CN.ts';
+import { appearanceZhCN } from './appearance.zh-CN.ts';
 
 /** 简体中文界面文字。 */
 export const zhCN: Messages = {
@@ -28,6 +29,7 @@ export const zhCN: Messages = {
   ...exportZhCN,
   ...speechEngineZhCN,
   ...privacyZhCN,
+  ...appearanceZhCN,
   ...workspaceZhCN,
   ...recordingZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',
