@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, expect, test } from '@playwright/test';
+import { APP_PORT, CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../../playwright.config.ts';
+import { SCRIPTED_CUES, TEST_MODELS } from '../fixtures/models/generate.ts';
+import { asShown, clickDownload, expectDone, expectWellFormed, MEDIA, openApp, shownCues } from './support/app.ts';
+import { browserPcm, expectSamePcm, nativePcm } from './support/native.ts';
+
+/**
+ * Chromium's fake microphone plays a WAV file (16-bit PCM, looped): ten seconds of the speech
+ * fixture, made here with native ffmpeg. It must exist before the browser starts, so it is made
+ * when this file loads.
+ */
+const SPEECH_WAV = path.join(tmpdir(), 'zimu-e2e-speech-10s-s16.wav');
+if (!existsSync(SPEECH_WAV)) {
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', path.join(MEDIA, 'speech-3min.mp4'), '-t', '10', '-ac', '1', '-ar', '48000', '-c:a', 'pcm_s16le', SPEECH_WAV]);
+}
+const FAKE_DEVICE = ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${SPEECH_WAV}`];
+
+// Permission prompts answered yes, and the fake device as the only microphone.
+test.use({ launchOptions: { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', ...FAKE_DEVICE] } });
+
+/** Long enough for both scripted cues (they end at 5.8 s). */
+const RECORD_MS = 7000;
+
+test('a microphone recording becomes subtitles through the same pipeline as a file, and can be saved', async ({ page }) => {
+  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
+  await page.getByTestId('record-microphone').click();
+  await expect(page.getByTestId('recording')).toBeVisible();
+  // The meter hears the fake microphone's speech.
+  await expect.poll(() => page.getByTestId('recording-level').evaluate((meter: HTMLMeterElement) => meter.value)).toBeGreaterThan(0);
+  // Choosing a file is off while recording.
+  await expect(page.getByTestId('record-microphone')).toBeDisabled();
+  await expect.poll(async () => Number(await page.getByTestId('recording-elapsed').getAttribute('data-ms')), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(RECORD_MS);
+  const recordedMs = Number(await page.getByTestId('recording-elapsed').getAttribute('data-ms'));
+  await page.getByTestId('recording-stop').click();
+
+  await expect(page.getByTestId('file-name')).toContainText(/recording-\d{4}-\d\d-\d\d-\d{6}\.webm/);
+  await expectDone(page);
+  // The scripted model says its script whatever it hears: both cues, in order, inside the recording.
+  const cues = await shownCues(page);
+  expect(cues).toEqual(asShown(SCRIPTED_CUES));
+  expectWellFormed(cues, recordedMs / 1000 + 1);
+
+  // "Save recording" gives the very file that was recognised: native ffmpeg decodes it to the
+  // same PCM the app extracted, as long as the time recorded (Opus frames: within 0.5 s).
+  const saved = await clickDownload(page, 'recording-save');
+  expect(saved.suggestedFilename()).toMatch(/^recording-\d{4}-\d\d-\d\d-\d{6}\.webm$/);
+  const native = nativePcm(await saved.path());
+  expect(Math.abs(native.length / 16_000 - recordedMs / 1000)).toBeLessThan(0.5);
+  expectSamePcm((await browserPcm(page)).pcm, native, 'recording');
+});
+
+test('a refused microphone shows its message, and nothing starts', async () => {
+  // No fake UI: the permission prompt is refused, as a user clicking "Block" would.
+  const browser = await chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS, ...FAKE_DEVICE] });
+  try {
+    const page = await browser.newPage({ baseURL: `http://127.0.0.1:${APP_PORT}` });
+    await page.goto('/');
+    await page.getByTestId('record-microphone').click();
+    const error = page.getByTestId('error');
+    await expect(error).toHaveAttribute('data-code', 'recording-denied');
+    await expect(page.getByTestId('error-message')).toContainText('may not use the microphone');
+    await expect(page.getByTestId('recording')).toHaveCount(0);
+    await expect(page.getByTestId('file-name')).toHaveCount(0);
+    // The same message in Chinese.
+    await page.getByTestId('locale-zh-CN').click();
+    await expect(page.getByTestId('error-message')).toContainText('没有获得麦克风权限');
+    // Dismissed, it can be tried again.
+    await error.getByRole('button').click();
+    await expect(error).toHaveCount(0);
+    await expect(page.getByTestId('record-microphone')).toBeEnabled();
+  } finally {
+    await browser.close();
+  }
+});
