@@ -2,7 +2,8 @@
  * Benchmark page: muxes the chosen file with subtitle tracks through the app's own export
  * worker (WORKERFS input, streamed output, back-pressure) into a file in the origin private file
  * system, as the app's fallback does, and publishes timings on `window`; likewise burns
- * subtitles in through the app's burn-in worker (WebCodecs via mediabunny).
+ * subtitles in through the app's burn-in client, on the path it chooses here (WebCodecs via
+ * mediabunny, or ffmpeg.wasm with libass and x264 where the page has no WebCodecs encoder).
  */
 import { browserSaveEnvironment } from '../src/lib/export/browser-save.ts';
 import { muxToOutput, warmExportEngine } from '../src/lib/export/export-client.ts';
@@ -44,8 +45,9 @@ async function run(srts: readonly string[], container: VideoContainer): Promise<
 
 Reflect.set(window, 'runExportBench', run);
 
-/** A burn-in run: the encoder the app chose, the frames painted, and the wall time. */
+/** A burn-in run: the path and encoder the app chose, the frames painted, and the wall time. */
 export interface BurnBenchResult {
+  readonly path: string;
   readonly codec: string;
   readonly container: string;
   readonly frames: number;
@@ -58,18 +60,18 @@ export interface BurnBenchResult {
 
 async function runBurn(cues: readonly BurnCue[]): Promise<BurnBenchResult> {
   const file = document.querySelector<HTMLInputElement>('#file')?.files?.[0];
-  if (!file) return { codec: '', container: '', frames: 0, burnMs: NaN, estimateSeconds: NaN, error: 'no file' };
+  if (!file) return { path: '', codec: '', container: '', frames: 0, burnMs: NaN, estimateSeconds: NaN, error: 'no file' };
   try {
     const job = { file, cues, style: DEFAULT_SUBTITLE_STYLE };
     const estimate = await estimateBurnIn(job);
     const env = { ...browserSaveEnvironment(() => undefined), pickFile: undefined };
     const t0 = performance.now();
     const sink = await openSaveTarget(env, { name: `bench.${estimate.container}`, mime: 'video/mp4', description: 'bench', expectedBytes: file.size * 2 });
-    const end = await burnToOutput({ ...job, output: sink });
+    const end = await burnToOutput({ ...job, path: estimate.path, output: sink });
     await sink.close();
-    return { codec: estimate.codec, container: estimate.container, frames: end.frames, burnMs: performance.now() - t0, estimateSeconds: estimate.seconds };
+    return { path: estimate.path, codec: estimate.codec, container: estimate.container, frames: end.frames, burnMs: performance.now() - t0, estimateSeconds: estimate.seconds };
   } catch (error) {
-    return { codec: '', container: '', frames: 0, burnMs: NaN, estimateSeconds: NaN, error: String(error) };
+    return { path: '', codec: '', container: '', frames: 0, burnMs: NaN, estimateSeconds: NaN, error: String(error) };
   }
 }
 

@@ -66,7 +66,9 @@ export type ExportErrorCode =
   /** This browser has no video encoder (H.264, VP9, AV1 or VP8) for the video's size. */
   | 'burn-in-unsupported'
   /** The file has no video track to burn subtitles into (an audio file). */
-  | 'burn-in-no-video';
+  | 'burn-in-no-video'
+  /** The ffmpeg fallback could load none of the subtitle font's files (offline before it was cached). */
+  | 'burn-in-font-missing';
 
 /** Failures talking to the user's own OpenAI-compatible endpoint (translation and summary). */
 export type LlmErrorCode =

@@ -1,41 +1,16 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { TEST_MODELS } from '../fixtures/models/generate.ts';
-import { parseSrt } from '../../src/lib/subtitles/srt.ts';
-import type { Cue } from '../../src/lib/subtitles/cue.ts';
-import { chooseFile, downloadText, expectDone, MEDIA, openApp } from './support/app.ts';
-import { changedShare, frameAt, frameCountAndDuration, meanDifference, type Band } from './support/export-frames.ts';
-import { holdWrites, pickerLog, privateFile, privateFiles, standInSavePicker } from './support/export-picker.ts';
-import { configureProvider, fillAndChange, TEST_KEY } from './support/llm.ts';
+import { expect, test, type Page } from '@playwright/test';
+import { burnAndSave, BURN_HEIGHT as HEIGHT, BURN_INPUT as INPUT, BURN_WIDTH as WIDTH, CLEAR_BAND, CODEC_NOISE, openBurnIn, sampleTimes, SUBTITLE_BAND, transcribeAndTranslate as transcribe } from './support/export-burn.ts';
+import { changedShare, frameAt, frameCountAndDuration, meanDifference } from './support/export-frames.ts';
+import { holdWrites, pickerLog, privateFiles } from './support/export-picker.ts';
+import { TEST_KEY } from './support/llm.ts';
 import { OpenAiTestServer } from './support/openai-server.ts';
-
-const INPUT = path.join(MEDIA, 'clip-10s.mp4');
-const WIDTH = 320;
-const HEIGHT = 180;
-/** Where bottom subtitles land on this frame (margin 6 %, two lines at 12 %), and where none do. */
-const SUBTITLE_BAND: Band = { from: 0.5, to: 1 };
-const CLEAR_BAND: Band = { from: 0, to: 0.4 };
-/** Mean per-channel difference the encoder alone may cause (a re-encode of a re-encode). */
-const CODEC_NOISE = 6;
 
 const server = new OpenAiTestServer();
 test.beforeAll(() => server.start());
 test.afterAll(() => server.stop());
 test.beforeEach(() => server.reset({ key: TEST_KEY }));
 
-/** Transcribes the 9 s clip with the scripted model and translates it into Simplified Chinese. */
-async function transcribeAndTranslate(page: Page): Promise<{ translation: Cue[] }> {
-  await standInSavePicker(page);
-  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
-  await chooseFile(page, INPUT);
-  await expectDone(page);
-  await configureProvider(page, server);
-  await fillAndChange(page, 'translate-language', 'Simplified Chinese');
-  await page.getByTestId('translate-start').click();
-  await expect(page.getByTestId('translation')).toHaveAttribute('data-status', 'done');
-  return { translation: parseSrt((await downloadText(page, 'download-translation-srt')).text) };
-}
+const transcribeAndTranslate = (page: Page) => transcribe(page, server);
 
 /** Which of the encoders burn-in tries this Chromium has, at the clip's size. */
 async function encoders(page: Page): Promise<Record<string, boolean>> {
@@ -47,37 +22,6 @@ async function encoders(page: Page): Promise<Record<string, boolean>> {
     }
     return found;
   }, { width: WIDTH, height: HEIGHT });
-}
-
-/** Opens the burn-in dialog with the translation, large, and waits for the device estimate. */
-async function openBurnIn(page: Page, testInfo: TestInfo): Promise<{ codec: string; container: string }> {
-  await page.getByTestId('burn-in-open').click();
-  await expect(page.getByTestId('burn-in')).toBeVisible();
-  await expect(page.getByTestId('burn-in-preview')).toBeVisible();
-  await page.getByTestId('burn-in-text-translated').check();
-  await page.getByTestId('burn-in-size').fill('12');
-  const estimate = page.getByTestId('burn-in-estimate');
-  const failure = page.getByTestId('burn-in').getByRole('alert');
-  await expect(estimate.or(failure)).toBeVisible({ timeout: 60_000 });
-  if (await failure.isVisible()) throw new Error(`burn-in estimate failed: ${await failure.textContent()}`);
-  const codec = (await estimate.getAttribute('data-codec')) ?? '';
-  const container = (await estimate.getAttribute('data-container')) ?? '';
-  testInfo.annotations.push({ type: 'burn-in estimate', description: `${await estimate.textContent()}` });
-  return { codec, container };
-}
-
-/** Burns in and returns the saved file's path on disk. */
-async function burnAndSave(page: Page, testInfo: TestInfo, container: string, label: string): Promise<string> {
-  const started = performance.now();
-  await page.getByTestId('burn-in-start').click();
-  const saved = page.getByTestId('burn-in-saved');
-  await expect(saved).toHaveAttribute('data-method', 'picker', { timeout: 120_000 });
-  testInfo.annotations.push({ type: `burn-in ${label} (click to saved)`, description: `${((performance.now() - started) / 1000).toFixed(2)} s` });
-  const name = `picked-clip-10s.burned.${container}`;
-  await expect(saved).toHaveAttribute('data-name', name);
-  const output = testInfo.outputPath(`${label}.${container}`);
-  writeFileSync(output, await privateFile(page, name));
-  return output;
 }
 
 /** Share of the preview canvas's pixels that are drawn on (not transparent). */
@@ -92,17 +36,6 @@ function previewInk(page: Page): Promise<number> {
   });
 }
 
-/** A time inside the longest cue, and one outside every cue (a gap, or before the first). */
-function sampleTimes(cues: readonly Cue[]): { inside: number; outside: number } {
-  const longest = [...cues].sort((a, b) => b.end - b.start - (a.end - a.start))[0];
-  if (!longest) throw new Error('no cues');
-  const gaps: { from: number; to: number }[] = [{ from: 0, to: cues[0]?.start ?? 0 }];
-  cues.forEach((cue, i) => gaps.push({ from: cue.end, to: cues[i + 1]?.start ?? 9 }));
-  const gap = gaps.sort((a, b) => b.to - b.from - (a.to - a.from))[0];
-  if (!gap || gap.to - gap.from < 0.3) throw new Error('no gap between cues to sample');
-  return { inside: (longest.start + longest.end) / 2, outside: (gap.from + gap.to) / 2 };
-}
-
 test('burn-in: frames and duration kept, the subtitle drawn where it belongs and nowhere else, Chinese in the self-hosted font', async ({ page }, testInfo) => {
   test.setTimeout(300_000);
   const requests: string[] = [];
@@ -111,7 +44,9 @@ test('burn-in: frames and duration kept, the subtitle drawn where it belongs and
   const found = await encoders(page);
   testInfo.annotations.push({ type: 'encoders in this Chromium', description: JSON.stringify(found) });
   test.skip(!Object.values(found).some(Boolean), 'this Chromium has no video encoder');
-  const { codec, container } = await openBurnIn(page, testInfo);
+  const { path, codec, container } = await openBurnIn(page, testInfo);
+  expect(path).toBe('webcodecs');
+  await expect(page.getByTestId('burn-in-path')).toHaveAttribute('data-path', 'webcodecs');
   expect(container).toBe(found.h264 ? 'mp4' : 'webm');
   testInfo.annotations.push({ type: 'burn-in encoder', description: `${codec} in ${container}` });
   await test.step('the live preview draws the cue over the video', async () => {

@@ -16,7 +16,12 @@ function engine(mux: Handlers<ExportRequest, ExportResults, ExportEvent>['mux'])
   const create = (): WorkerLike => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1, port2);
-    serve<ExportRequest, ExportResults, ExportEvent>(port2, 'export-failed', { warm: async () => true, mux });
+    serve<ExportRequest, ExportResults, ExportEvent>(port2, 'export-failed', {
+      warm: async () => true,
+      mux,
+      'burn-estimate': async () => Promise.reject(new Error('not in this test')),
+      burn: async () => Promise.reject(new Error('not in this test')),
+    });
     port1.start();
     port2.start();
     return {

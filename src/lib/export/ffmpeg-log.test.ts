@@ -34,4 +34,11 @@ describe('MuxProgress', () => {
     expect(progress.read('frame=1 size=0kB time=00:01:00.05 bitrate=N/A')).toBe(true);
     expect(progress.fraction).toBe(1);
   });
+
+  it('counts the video frames written from the stats line', () => {
+    const progress = new MuxProgress();
+    progress.read('frame=   48 fps=9.1 q=28.0 size=     256kB time=00:00:01.92 bitrate=1092.3kbits/s speed=0.36x');
+    progress.read('frame=  250 fps=9.3 q=-1.0 Lsize=    1337kB time=00:00:09.92 bitrate=1104.1kbits/s speed=0.37x');
+    expect(progress.frames).toBe(250);
+  });
 });

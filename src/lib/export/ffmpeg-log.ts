@@ -5,6 +5,7 @@
 
 const DURATION = /^\s*Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/;
 const TIME = /\btime=\s*(-?)(\d+):(\d\d):(\d\d(?:\.\d+)?)/;
+const FRAME = /^frame=\s*(\d+)\b/;
 const NO_TAG = /Could not find tag for codec (\w+) in stream #\d+, codec not currently supported in container/;
 
 /**
@@ -55,9 +56,13 @@ export function unsupportedCodec(log: string): string | undefined {
 export class MuxProgress {
   duration: number | undefined;
   seconds = 0;
+  /** Video frames written (the stats line's `frame=`; 0 for a copy without video). */
+  frames = 0;
 
   /** Reads one log line; true when it moved the progress. */
   read(line: string): boolean {
+    const frames = FRAME.exec(line.trimStart())?.[1];
+    if (frames !== undefined) this.frames = Math.max(this.frames, Number(frames));
     if (this.duration === undefined) {
       const duration = logDuration(line);
       if (duration !== undefined) {

@@ -93,6 +93,7 @@ describe('bytesByKind', () => {
 describe('isSubtitleFontFile', () => {
   it('knows the burn-in font subsets and nothing else', () => {
     expect(isSubtitleFontFile('/zimu/assets/noto-sans-sc-117-700-normal-Bx3k.woff2')).toBe(true);
+    expect(isSubtitleFontFile('/zimu/assets/noto-sans-sc-117-700-normal-Cy4l.woff')).toBe(true);
     expect(isSubtitleFontFile('/assets/index-abc.js')).toBe(false);
   });
 });

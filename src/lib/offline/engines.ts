@@ -65,11 +65,12 @@ export function bytesByKind(files: readonly EngineFile[]): Record<EngineKind, nu
 export const FONT_CACHE = 'zimu-fonts';
 
 /**
- * Whether a path is one of the burn-in font's subset files. Pure.
+ * Whether a path is one of the burn-in font's subset files: WOFF2 for the canvas, WOFF for the
+ * ffmpeg fallback's libass. Pure.
  *
  * @example
  * isSubtitleFontFile('/assets/noto-sans-sc-4-700-normal-Ab12.woff2'); // true
  */
 export function isSubtitleFontFile(path: string): boolean {
-  return /(^|\/)noto-sans-sc-[^/]*\.woff2$/u.test(path);
+  return /(^|\/)noto-sans-sc-[^/]*\.woff2?$/u.test(path);
 }

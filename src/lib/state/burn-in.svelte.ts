@@ -131,7 +131,10 @@ export class BurnIn {
     }
     try {
       this.startedAt = this.#now();
-      await this.#deps.burn({ file, cues: this.cues(source), style: this.style, output: sink, signal: controller.signal, onProgress: (s, d) => ((this.seconds = s), (this.duration = d)) });
+      await this.#deps.burn({
+        file, cues: this.cues(source), style: this.style, path: plan.path, output: sink, signal: controller.signal,
+        onProgress: (s, d) => ((this.seconds = s), (this.duration = d ?? plan.duration)),
+      });
       this.saved = await sink.close();
       this.status = 'done';
       this.#controller = undefined;

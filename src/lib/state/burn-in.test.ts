@@ -5,7 +5,7 @@ import type { SaveSink } from '../export/save-target.ts';
 import { BurnIn, type BurnInDeps } from './burn-in.svelte.ts';
 import type { VideoExportSource } from './video-export.svelte.ts';
 
-const ESTIMATE: BurnEstimate = { codec: 'avc', container: 'mp4', width: 640, height: 360, duration: 9, speed: 3, seconds: 3 };
+const ESTIMATE: BurnEstimate = { path: 'webcodecs', codec: 'avc', container: 'mp4', width: 640, height: 360, duration: 9, speed: 3, seconds: 3 };
 const WORDS = { mp4: 'MP4 video', webm: 'WebM video' };
 const SRT = '1\n00:00:01,000 --> 00:00:02,000\nHello\n';
 

@@ -3,7 +3,7 @@ import { AppErrorException } from '../../errors.ts';
 import { WorkerClient, type WorkerLike } from '../../workers/client.ts';
 import { serve, type Handlers } from '../../workers/host.ts';
 import { burnToOutput, type BurnInEngine } from './burn-in-client.ts';
-import { burnInResultChecks, type BurnInEvent, type BurnInRequest, type BurnInResults } from './burn-in-protocol.ts';
+import { burnInResultChecks, type BurnInEvent, type BurnInRequest, type BurnInResults, type BurnPath } from './burn-in-protocol.ts';
 import { DEFAULT_SUBTITLE_STYLE } from './subtitle-layout.ts';
 
 const ports: MessagePort[] = [];
@@ -17,7 +17,7 @@ function engine(burn: BurnHandler): BurnInEngine {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1, port2);
     serve<BurnInRequest, BurnInResults, BurnInEvent>(port2, 'burn-in-failed', {
-      estimate: async () => ({ codec: 'avc', container: 'mp4', width: 2, height: 2, duration: 1, speed: 1, seconds: 1 }),
+      estimate: async () => ({ path: 'webcodecs', codec: 'avc', container: 'mp4', width: 2, height: 2, duration: 1, speed: 1, seconds: 1 }),
       burn,
     });
     port1.start();
@@ -47,7 +47,8 @@ const twoChunks: BurnHandler = async (_request, { emit }) => {
   return { bytes: 3, chunks: 2, frames: 25 };
 };
 
-const job = { file: new File([new Uint8Array([1])], 'clip.mp4'), cues: [{ start: 0, end: 1, text: 'Hi' }], style: DEFAULT_SUBTITLE_STYLE };
+const PATH: BurnPath = 'webcodecs';
+const job = { file: new File([new Uint8Array([1])], 'clip.mp4'), cues: [{ start: 0, end: 1, text: 'Hi' }], style: DEFAULT_SUBTITLE_STYLE, path: PATH };
 
 describe('burnToOutput', () => {
   it('writes every chunk in order and reports progress', async () => {

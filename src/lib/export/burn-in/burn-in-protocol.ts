@@ -6,9 +6,17 @@ import type { SubtitleStyle } from './subtitle-layout.ts';
 /** The file type a burned-in video is written as: MP4 for H.264, WebM for VP9/AV1/VP8. */
 export type BurnContainer = 'mp4' | 'webm';
 
-/** What this browser will make of the file: the encoder, the container, the frame size. */
+/**
+ * How the burn-in runs: `webcodecs` (the browser's encoder, hardware where present, each frame
+ * drawn by the canvas renderer) or `ffmpeg` (ffmpeg.wasm: libass draws, x264 encodes in
+ * software — many times slower), where WebCodecs has no encoder.
+ */
+export type BurnPath = 'webcodecs' | 'ffmpeg';
+
+/** What this browser will make of the file: the path, the encoder, the container, the frame size. */
 export interface BurnPlan {
-  /** mediabunny's codec name: 'avc', 'vp9', 'av1' or 'vp8'. */
+  readonly path: BurnPath;
+  /** The encoder: mediabunny's codec name ('avc', 'vp9', 'av1', 'vp8') on WebCodecs, 'x264' on ffmpeg. */
   readonly codec: string;
   readonly container: BurnContainer;
   readonly width: number;
@@ -69,11 +77,18 @@ export type BurnInEvent =
 /** The page's checks of what the burn-in worker answers. */
 export const burnInResultChecks: ResultChecks<BurnInResults> = {
   estimate: isBurnEstimate,
-  burn: (value): value is BurnEnd => isRecord(value) && isFiniteNumber(value.bytes) && isFiniteNumber(value.chunks) && isFiniteNumber(value.frames),
+  burn: isBurnEnd,
 };
 
-function isBurnEstimate(value: unknown): value is BurnEstimate {
-  return isRecord(value) && typeof value.codec === 'string' && (value.container === 'mp4' || value.container === 'webm')
+/** Whether a worker's answer is a {@link BurnEnd}. */
+export function isBurnEnd(value: unknown): value is BurnEnd {
+  return isRecord(value) && isFiniteNumber(value.bytes) && isFiniteNumber(value.chunks) && isFiniteNumber(value.frames);
+}
+
+/** Whether a worker's answer is a {@link BurnEstimate}. */
+export function isBurnEstimate(value: unknown): value is BurnEstimate {
+  return isRecord(value) && (value.path === 'webcodecs' || value.path === 'ffmpeg') && typeof value.codec === 'string'
+    && (value.container === 'mp4' || value.container === 'webm')
     && isFiniteNumber(value.width) && isFiniteNumber(value.height) && isFiniteNumber(value.duration)
     && isFiniteNumber(value.speed) && isFiniteNumber(value.seconds);
 }

@@ -17,6 +17,9 @@ const WEBM_CODECS: readonly VideoCodec[] = ['vp9', 'av1', 'vp8'];
  * else VP9, AV1 or VP8 into WebM; `burn-in-unsupported` with none.
  */
 export async function chooseEncoder(width: number, height: number): Promise<{ codec: VideoCodec; container: BurnContainer }> {
+  if (typeof VideoEncoder === 'undefined' || typeof VideoDecoder === 'undefined') {
+    throw new AppErrorException({ code: 'burn-in-unsupported', detail: 'no WebCodecs' });
+  }
   if (await canEncodeVideo('avc', { width, height })) return { codec: 'avc', container: 'mp4' };
   const codec = await getFirstEncodableVideoCodec([...WEBM_CODECS], { width, height });
   if (codec) return { codec, container: 'webm' };
@@ -31,7 +34,7 @@ export async function planBurn(file: File): Promise<{ input: Input; plan: BurnPl
   const width = track.displayWidth;
   const height = track.displayHeight;
   const { codec, container } = await chooseEncoder(width, height);
-  return { input, plan: { codec, container, width, height, duration: await input.computeDuration() } };
+  return { input, plan: { path: 'webcodecs', codec, container, width, height, duration: await input.computeDuration() } };
 }
 
 /** A frame painter: the video frame, then the cue shown at its time (layouts cached per text). */

@@ -1,9 +1,7 @@
-import { SUBTITLE_FONT_WEIGHT, subtitleFont } from './subtitle-layout.ts';
+import { SUBTITLE_FONT_NAME, SUBTITLE_FONT_WEIGHT, subtitleFont } from './subtitle-layout.ts';
 import { parseFontSubsets } from './font-faces.ts';
 import stylesheet from '@fontsource/noto-sans-sc/700.css?raw';
 
-/** The family name the renderer asks for (SUBTITLE_FONT_FAMILY's first entry). */
-const FAMILY = 'Noto Sans SC';
 
 /**
  * The font's subset files, emitted by Vite from the npm package and served from our origin
@@ -33,7 +31,7 @@ export async function loadSubtitleFont(fonts: FontFaceSet, texts: readonly strin
     for (const subset of parseFontSubsets(stylesheet)) {
       const url = urlOf(subset.file);
       if (!url) continue;
-      fonts.add(new FontFace(FAMILY, `url(${url}) format('woff2')`, { weight: String(SUBTITLE_FONT_WEIGHT), unicodeRange: subset.unicodeRange }));
+      fonts.add(new FontFace(SUBTITLE_FONT_NAME, `url(${url}) format('woff2')`, { weight: String(SUBTITLE_FONT_WEIGHT), unicodeRange: subset.unicodeRange }));
     }
     registered.add(fonts);
   }

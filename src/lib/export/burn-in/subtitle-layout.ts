@@ -25,8 +25,10 @@ export const DEFAULT_SUBTITLE_STYLE: SubtitleStyle = {
   sizePercent: 5, color: '#ffffff', outlineColor: '#000000', outlinePercent: 12, shadow: true, position: 'bottom', marginPercent: 6,
 };
 
+/** The self-hosted CJK font's family name, as its files' name tables give it (libass matches on it). */
+export const SUBTITLE_FONT_NAME = 'Noto Sans SC';
 /** The CSS family the renderer asks for: the self-hosted CJK font, then whatever the system has. */
-export const SUBTITLE_FONT_FAMILY = '"Noto Sans SC", sans-serif';
+export const SUBTITLE_FONT_FAMILY = `"${SUBTITLE_FONT_NAME}", sans-serif`;
 /** Weight of the subtitle font (the one weight we self-host). */
 export const SUBTITLE_FONT_WEIGHT = 700;
 /** Baseline to baseline, in font sizes. */
