@@ -8,11 +8,12 @@
  * from kaldi-native-fbank (feature-window.h, feature-fbank.h, mel-computations.h):
  * 16 kHz, 25 ms frames (400 samples) every 10 ms (160), dither 0, DC offset removed, pre-emphasis
  * 0.97, FFT padded to 512, power spectrum, 80 triangular bins on the HTK mel scale from 20 Hz to
- * 8 kHz, no energy term, log floored at FLT_EPSILON. kaldi-native-fbank works in float32; the
- * constants it stores as float32 are rounded the same way here (`Math.fround`), the arithmetic is
- * float64, which keeps the result within 1e-5 of it.
+ * 8 kHz, no energy term, log floored at FLT_EPSILON. kaldi-native-fbank works in float32, and so
+ * does this, step for step (float32 arrays and `Math.fround`, the same kissfft butterflies in
+ * kiss-fftr.ts): float64 maths would differ from it by up to 1e-3 in quiet frames and empty bins.
  */
 import { SAMPLE_RATE } from '../../media/sample-rate.ts';
+import { kissFftr, type KissFftr } from './kiss-fftr.ts';
 
 /** The fixed front-end facts of SenseVoice (FunASR's WavFrontend config, as sherpa-onnx applies it). */
 export const FBANK = {
@@ -46,33 +47,35 @@ export function fbankFrameCount(samples: number): number {
   return samples < FBANK.frameLength ? 0 : 1 + Math.floor((samples - FBANK.frameLength) / FBANK.frameShift);
 }
 
+const f = Math.fround;
+
 interface MelBin {
   readonly first: number;
   readonly weights: Float64Array;
 }
 
-const melScale = (hz: number): number => Math.fround(1127 * Math.log(1 + hz / 700));
+/** kaldi-native-fbank's `MelScale` in float32: 1127 · logf(1 + f / 700), every step rounded. */
+const melScale = (hz: number): number => f(1127 * f(Math.log(f(1 + f(hz / 700)))));
 
 /** kaldi-native-fbank's `InitKaldiMelBanks`: triangles over FFT bins 0 … fftSize/2 − 1, in float32. */
 function melBanks(): MelBin[] {
   const fftBins = FBANK.fftSize / 2;
-  const binWidth = Math.fround(SAMPLE_RATE / FBANK.fftSize);
+  const binWidth = f(SAMPLE_RATE / FBANK.fftSize);
   const low = melScale(FBANK.lowFreq);
   const high = melScale(FBANK.highFreq);
-  const delta = Math.fround((high - low) / (FBANK.bins + 1));
+  const delta = f(f(high - low) / (FBANK.bins + 1));
   const bins: MelBin[] = [];
   for (let bin = 0; bin < FBANK.bins; bin++) {
-    const left = Math.fround(low + bin * delta);
-    const center = Math.fround(low + (bin + 1) * delta);
-    const right = Math.fround(low + (bin + 2) * delta);
+    const left = f(low + f(bin * delta));
+    const center = f(low + f((bin + 1) * delta));
+    const right = f(low + f((bin + 2) * delta));
     const weights: number[] = [];
     let first = -1;
     for (let i = 0; i < fftBins; i++) {
-      const mel = melScale(Math.fround(binWidth * i));
+      const mel = melScale(f(binWidth * i));
       if (mel <= left || mel >= right) continue;
       if (first < 0) first = i;
-      const w = mel <= center ? (mel - left) / (center - left) : (right - mel) / (right - center);
-      weights[i - first] = Math.fround(w);
+      weights[i - first] = mel <= center ? f(f(mel - left) / f(center - left)) : f(f(right - mel) / f(right - center));
     }
     bins.push({ first, weights: Float64Array.from(weights, (w) => w ?? 0) });
   }
@@ -85,78 +88,31 @@ function hammingWindow(n: number): Float64Array {
   return Float64Array.from({ length: n }, (_, i) => Math.fround(0.54 - 0.46 * Math.cos(a * i)));
 }
 
-let tables: { window: Float64Array; mel: MelBin[]; cos: Float64Array; sin: Float64Array; rev: Uint16Array } | undefined;
+let tables: { window: Float64Array; mel: MelBin[]; fft: KissFftr } | undefined;
 
 function getTables(): NonNullable<typeof tables> {
-  if (tables) return tables;
-  const n = FBANK.fftSize;
-  const cos = new Float64Array(n / 2);
-  const sin = new Float64Array(n / 2);
-  for (let k = 0; k < n / 2; k++) {
-    cos[k] = Math.cos((2 * Math.PI * k) / n);
-    sin[k] = -Math.sin((2 * Math.PI * k) / n);
-  }
-  const bits = Math.log2(n);
-  const rev = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
-    let r = 0;
-    for (let b = 0; b < bits; b++) r |= ((i >> b) & 1) << (bits - 1 - b);
-    rev[i] = r;
-  }
-  tables = { window: hammingWindow(FBANK.frameLength), mel: melBanks(), cos, sin, rev };
+  tables ??= { window: hammingWindow(FBANK.frameLength), mel: melBanks(), fft: kissFftr(FBANK.fftSize) };
   return tables;
 }
 
-/** In-place radix-2 complex FFT of (re, im), length FBANK.fftSize. */
-function fft(re: Float64Array, im: Float64Array): void {
-  const { cos, sin, rev } = getTables();
-  const n = re.length;
-  for (let i = 0; i < n; i++) {
-    const j = rev[i] ?? 0;
-    if (j <= i) continue;
-    const tr = re[i] ?? 0;
-    re[i] = re[j] ?? 0;
-    re[j] = tr;
-    const ti = im[i] ?? 0;
-    im[i] = im[j] ?? 0;
-    im[j] = ti;
-  }
-  for (let size = 2; size <= n; size *= 2) {
-    const half = size / 2;
-    const step = n / size;
-    for (let start = 0; start < n; start += size) {
-      for (let k = 0; k < half; k++) {
-        const wr = cos[k * step] ?? 0;
-        const wi = sin[k * step] ?? 0;
-        const a = start + k;
-        const b = a + half;
-        const xr = (re[b] ?? 0) * wr - (im[b] ?? 0) * wi;
-        const xi = (re[b] ?? 0) * wi + (im[b] ?? 0) * wr;
-        re[b] = (re[a] ?? 0) - xr;
-        im[b] = (im[a] ?? 0) - xi;
-        re[a] = (re[a] ?? 0) + xr;
-        im[a] = (im[a] ?? 0) + xi;
-      }
-    }
-  }
-}
-
 /**
- * Windows one frame the way kaldi-native-fbank's `ProcessWindow` does (DC removal,
- * pre-emphasis with d[0] −= 0.97·d[0], window) into `re`, zero-padded to the FFT size.
+ * kaldi-native-fbank's `ProcessWindow` in float32: DC offset removed (a float running sum),
+ * pre-emphasis with d[0] −= 0.97·d[0], the window; into `frame`, zero-padded to the FFT size.
  */
-function processFrame(samples: Float32Array, start: number, scale: number, re: Float64Array, im: Float64Array): void {
+function processFrame(samples: Float32Array, start: number, scale: number, frame: Float32Array): void {
   const { window } = getTables();
   const n = FBANK.frameLength;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += Math.fround((samples[start + i] ?? 0) * scale);
-  const mean = sum / n;
-  for (let i = 0; i < n; i++) re[i] = Math.fround((samples[start + i] ?? 0) * scale) - mean;
-  for (let i = n - 1; i > 0; i--) re[i] = (re[i] ?? 0) - FBANK.preemphasis * (re[i - 1] ?? 0);
-  re[0] = (re[0] ?? 0) - FBANK.preemphasis * (re[0] ?? 0);
-  for (let i = 0; i < n; i++) re[i] = (re[i] ?? 0) * (window[i] ?? 0);
-  re.fill(0, n);
-  im.fill(0);
+  for (let i = 0; i < n; i++) {
+    frame[i] = (samples[start + i] ?? 0) * scale;
+    sum = f(sum + (frame[i] ?? 0));
+  }
+  const mean = f(sum / n);
+  for (let i = 0; i < n; i++) frame[i] = (frame[i] ?? 0) - mean;
+  for (let i = n - 1; i > 0; i--) frame[i] = (frame[i] ?? 0) - f(FBANK.preemphasis * (frame[i - 1] ?? 0));
+  frame[0] = (frame[0] ?? 0) - f(FBANK.preemphasis * (frame[0] ?? 0));
+  for (let i = 0; i < n; i++) frame[i] = (frame[i] ?? 0) * (window[i] ?? 0);
+  frame.fill(0, n);
 }
 
 /**
@@ -166,23 +122,21 @@ function processFrame(samples: Float32Array, start: number, scale: number, re: F
  * const { features, frames } = computeFbank(pcm); // features: frames × 80
  */
 export function computeFbank(pcm: Float32Array, options: FbankOptions = {}): Fbank {
-  const { mel } = getTables();
+  const { mel, fft } = getTables();
   const scale = options.normalizeSamples ? 1 : FBANK.sampleScale;
   const frames = fbankFrameCount(pcm.length);
   const features = new Float32Array(frames * FBANK.bins);
-  const re = new Float64Array(FBANK.fftSize);
-  const im = new Float64Array(FBANK.fftSize);
-  const power = new Float64Array(FBANK.fftSize / 2);
-  for (let f = 0; f < frames; f++) {
-    processFrame(pcm, f * FBANK.frameShift, scale, re, im);
-    fft(re, im);
-    for (let k = 0; k < power.length; k++) power[k] = (re[k] ?? 0) ** 2 + (im[k] ?? 0) ** 2;
+  const frame = new Float32Array(FBANK.fftSize); // float32 storage rounds every step as Kaldi does
+  const power = new Float32Array(FBANK.fftSize / 2);
+  for (let t = 0; t < frames; t++) {
+    processFrame(pcm, t * FBANK.frameShift, scale, frame);
+    fft.power(frame, power);
     for (let b = 0; b < FBANK.bins; b++) {
       const bin = mel[b];
       if (!bin) continue;
       let energy = 0;
-      for (let k = 0; k < bin.weights.length; k++) energy += (bin.weights[k] ?? 0) * (power[bin.first + k] ?? 0);
-      features[f * FBANK.bins + b] = Math.log(Math.max(energy, FBANK.logFloor));
+      for (let k = 0; k < bin.weights.length; k++) energy = f(energy + f((bin.weights[k] ?? 0) * (power[bin.first + k] ?? 0)));
+      features[t * FBANK.bins + b] = Math.log(Math.max(energy, FBANK.logFloor));
     }
   }
   return { features, frames };
