@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { TEST_MODELS } from '../fixtures/models/generate.ts';
-import { DEFAULT_PROMPTS } from '../../src/lib/llm/prompts.ts';
+import { ZH_PROMPTS } from '../../src/lib/llm/default-prompts.ts';
+import { DEFAULT_PROMPTS, fillTemplate } from '../../src/lib/llm/prompts.ts';
 import { summaryParts } from '../../src/lib/llm/summarize.ts';
 import { chooseFile, downloadText, expectDone, MEDIA, openApp, SAMPLE, shownCues } from './support/app.ts';
 import { configureProvider, expectPanelError, fillAndChange, TEST_KEY } from './support/llm.ts';
@@ -144,12 +145,13 @@ test('output language, editable prompts with reset, regenerate, copy and downloa
   await expect(page.getByTestId('summary-copy')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
 
-  // With no language chosen, the summary follows the interface language.
+  // With no language chosen, the summary follows the interface language, and so does the default prompt (written in Chinese).
   await fillAndChange(page, 'summary-language', '');
   await page.getByTestId('locale-zh-CN').click();
+  await expect(page.getByTestId('prompt-summary')).toHaveValue(ZH_PROMPTS.summary);
   await page.getByTestId('summary-start').click();
   await expect(page.getByTestId('summary')).toHaveAttribute('data-status', 'done');
-  expect(server.chats()[2]?.json.messages[0]?.content).toContain('Write in Simplified Chinese');
+  expect(server.chats()[2]?.json.messages[0]?.content).toBe(fillTemplate(ZH_PROMPTS.summary, 'Simplified Chinese'));
 });
 
 test('a long transcript is summarised map-reduce style, part by part, with progress', async ({ page }) => {

@@ -1,7 +1,9 @@
 import { toAppError, type AppError } from '../errors.ts';
 import { createChatClient, type ChatClient, type LlmEndpoint } from '../llm/client.ts';
 import { llmError } from '../llm/llm-error.ts';
-import { DEFAULT_PROMPTS, LOCAL_PROMPTS, type PromptId, type PromptTemplates } from '../llm/prompts.ts';
+import { editsOf, isDefaultPrompt, withDefaults, type PromptEdits } from '../llm/default-prompts.ts';
+import { LOCAL_PROMPTS, type PromptId, type PromptTemplates } from '../llm/prompts.ts';
+import { i18n, type Locale } from '../i18n/i18n.svelte.ts';
 import { defaultLocalModel, LOCAL_LIMITS, type LocalPrecision } from '../llm/local/local-catalog.ts';
 import type { LocalModelOptions } from '../llm/local/local-protocol.ts';
 import { keyOrigin, presetById, PROVIDER_KINDS, type PresetId, type ProviderKind } from '../llm/providers.ts';
@@ -51,11 +53,28 @@ export class ProviderSettings {
   localContextLines = $state(DEFAULT_PROVIDER.localContextLines);
   /** The device in-browser models will run on, once known: it picks the default local model. */
   localDevice = $state<Device>('wasm');
-  prompts = $state.raw<PromptTemplates>(DEFAULT_PROMPTS);
+  /** The templates the user wrote; the rest follow the interface language's defaults. */
+  promptEdits = $state.raw<PromptEdits>({});
   connection = $state.raw<ConnectionState>({ kind: 'idle' });
   /** False until the stored settings are read: the form waits, so typing is never overwritten. */
   loaded = $state(false);
   #keys = $state.raw<StoredKeys>({});
+  readonly #locale: () => Locale;
+
+  /** `locale` gives the interface language, whose default prompts are shown and used. */
+  constructor(locale: () => Locale = () => i18n.locale) {
+    this.#locale = locale;
+  }
+
+  /** The editable prompts in use: the user's edits as written, else the defaults in the interface language. */
+  get prompts(): PromptTemplates {
+    return withDefaults(this.promptEdits, this.#locale());
+  }
+
+  /** Whether the user has written this prompt (Reset is offered then). */
+  isPromptEdited(id: PromptId): boolean {
+    return this.promptEdits[id] !== undefined;
+  }
   #testing: AbortController | undefined;
 
   /** The key for the current base URL's origin ('' when none). */
@@ -147,7 +166,7 @@ export class ProviderSettings {
     const { settings, keys, prompts } = await loadProvider();
     this.#apply(settings);
     this.#keys = keys;
-    this.prompts = prompts;
+    this.promptEdits = editsOf(prompts);
     this.loaded = true;
     // The default in-browser model depends on the device it will run on.
     void resolveDevice(appSettings.device).then((info) => (this.localDevice = info.device), () => undefined);
@@ -193,13 +212,17 @@ export class ProviderSettings {
     void this.#saveKeys();
   }
 
+  /** Keeps a template as written; a blank one, or one that is a default, goes back to following the defaults. */
   setPrompt(id: PromptId, text: string): void {
-    this.prompts = { ...this.prompts, [id]: text };
+    const edits: Partial<Record<PromptId, string>> = { ...this.promptEdits };
+    delete edits[id];
+    if (text.trim() !== '' && !isDefaultPrompt(id, text)) edits[id] = text;
+    this.promptEdits = edits;
     void savePrompts(this.prompts).catch(() => undefined);
   }
 
   resetPrompt(id: PromptId): void {
-    this.setPrompt(id, DEFAULT_PROMPTS[id]);
+    this.setPrompt(id, '');
   }
 
   /** Where requests go; throws `llm-not-configured` without a base URL and model. */

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { LOCAL_LIMITS } from '../llm/local/local-catalog.ts';
+import { ZH_PROMPTS } from '../llm/default-prompts.ts';
 import { DEFAULT_PROMPTS, LOCAL_PROMPTS } from '../llm/prompts.ts';
 import { ProviderSettings } from './provider.svelte.ts';
 
@@ -40,5 +41,28 @@ describe('ProviderSettings by kind', () => {
       device: 'wasm',
       precision: 'auto',
     });
+  });
+});
+
+describe('ProviderSettings prompts', () => {
+  it('shows and uses the interface language’s defaults, keeps an edit as written, and Reset goes back to the defaults', () => {
+    let locale: 'en' | 'zh-CN' = 'zh-CN';
+    const provider = new ProviderSettings(() => locale);
+    expect(provider.prompts).toEqual(ZH_PROMPTS);
+    expect(provider.effectivePrompts).toEqual(ZH_PROMPTS);
+    expect(provider.isPromptEdited('summary')).toBe(false);
+    provider.setPrompt('summary', '请用 {language} 写三句话的摘要。');
+    locale = 'en';
+    expect(provider.prompts).toEqual({ ...DEFAULT_PROMPTS, summary: '请用 {language} 写三句话的摘要。' });
+    expect(provider.isPromptEdited('summary')).toBe(true);
+    // Typing a default back (or clearing the box) is not an edit: it follows the language again.
+    provider.setPrompt('translate', ZH_PROMPTS.translate);
+    expect(provider.prompts.translate).toBe(DEFAULT_PROMPTS.translate);
+    provider.resetPrompt('summary');
+    expect(provider.isPromptEdited('summary')).toBe(false);
+    expect(provider.prompts).toEqual(DEFAULT_PROMPTS);
+    // The in-browser model keeps its own short prompts whatever the interface language.
+    provider.chooseKind('local');
+    expect(provider.effectivePrompts).toBe(LOCAL_PROMPTS);
   });
 });

@@ -1,6 +1,8 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
+import { ZH_PROMPTS } from '../llm/default-prompts.ts';
 import { DEFAULT_PROMPTS } from '../llm/prompts.ts';
-import { DEFAULT_PROVIDER, sanitizeKeys, sanitizePrompts, sanitizeProvider } from './provider-store.ts';
+import { DEFAULT_PROVIDER, loadProvider, savePrompts, sanitizeKeys, sanitizePrompts, sanitizeProvider } from './provider-store.ts';
 
 describe('sanitizeProvider', () => {
   it('gives defaults, with nothing configured, for nothing stored', () => {
@@ -44,5 +46,13 @@ describe('sanitizePrompts', () => {
   it('lays edits over the defaults', () => {
     expect(sanitizePrompts({ summary: 'Mine in {language}', translate: '  ', extra: 'x' })).toEqual({ ...DEFAULT_PROMPTS, summary: 'Mine in {language}' });
     expect(sanitizePrompts(null)).toEqual(DEFAULT_PROMPTS);
+  });
+});
+
+describe('savePrompts', () => {
+  it('stores only edits: the Chinese defaults are defaults too, so they never pin a user to one language', async () => {
+    await savePrompts({ ...ZH_PROMPTS, summary: '我的摘要提示（{language}）' });
+    const { prompts } = await loadProvider();
+    expect(prompts).toEqual({ ...DEFAULT_PROMPTS, summary: '我的摘要提示（{language}）' });
   });
 });

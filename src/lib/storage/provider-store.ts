@@ -1,4 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { isDefaultPrompt } from '../llm/default-prompts.ts';
 import { DEFAULT_PROMPTS, PROMPT_IDS, type PromptTemplates } from '../llm/prompts.ts';
 import { LOCAL_LIMITS, LOCAL_PRECISIONS, type LocalPrecision } from '../llm/local/local-catalog.ts';
 import { isPresetId, isProviderKind, keyOrigin, type PresetId, type ProviderKind } from '../llm/providers.ts';
@@ -75,9 +76,9 @@ export async function saveKeys(keys: StoredKeys | undefined): Promise<void> {
   await (keys ? set(KEYS, keys, providerStore()) : del(KEYS, providerStore()));
 }
 
-/** Stores only templates that differ from the defaults, so improved defaults reach users. */
+/** Stores only templates that differ from the defaults (of every interface language), so improved defaults reach users. */
 export async function savePrompts(prompts: PromptTemplates): Promise<void> {
-  const edited = Object.fromEntries(PROMPT_IDS.filter((id) => prompts[id] !== DEFAULT_PROMPTS[id]).map((id) => [id, prompts[id]]));
+  const edited = Object.fromEntries(PROMPT_IDS.filter((id) => !isDefaultPrompt(id, prompts[id])).map((id) => [id, prompts[id]]));
   await set(PROMPTS, edited, providerStore());
 }
 
