@@ -60,6 +60,11 @@ export class EngineAdvice {
     return engineAdvice({ loaded: settings.loaded, engine: settings.speechEngine, locale: this.#locale(), detected: this.#detected(), dismissed: settings.engineAdviceDismissed });
   }
 
+  /** The switch's confirmation shows while SenseVoice stays chosen. */
+  get confirming(): boolean {
+    return this.switched && this.#settings.speechEngine === 'sensevoice';
+  }
+
   /** SenseVoice from the next run on (saved). */
   accept(): void {
     this.#settings.chooseEngine('sensevoice');
@@ -68,7 +73,7 @@ export class EngineAdvice {
 
   /** Closes the notice for good (saved); after a switch, closes the confirmation. */
   dismiss(): void {
-    if (this.switched) this.switched = false;
+    if (this.confirming) this.switched = false;
     else this.#settings.dismissEngineAdvice();
   }
 }

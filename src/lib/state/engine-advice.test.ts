@@ -48,7 +48,12 @@ describe('EngineAdvice', () => {
     advice.accept();
     expect(settings.speechEngine).toBe('sensevoice');
     expect(advice.reason).toBeUndefined();
-    expect(advice.switched).toBe(true);
+    expect(advice.confirming).toBe(true);
+    settings.chooseEngine('whisper');
+    // Back on Whisper: the advice again, not the confirmation.
+    expect(advice.confirming).toBe(false);
+    expect(advice.reason).toBe('interface');
+    advice.accept();
     advice.dismiss();
     expect(advice.switched).toBe(false);
     expect(settings.engineAdviceDismissed).toBe(false);

@@ -1,0 +1,114 @@
+import { expect, type Page } from '@playwright/test';
+import { SAMPLE_RATE } from '../../../src/lib/media/sample-rate.ts';
+import type { Cue } from '../../../src/lib/subtitles/cue.ts';
+import { normalizeCues } from '../../../src/lib/subtitles/normalize.ts';
+import { fixCues, keepGapAfter } from '../../../src/lib/subtitles/segment/check.ts';
+import { PROFILES } from '../../../src/lib/subtitles/segment/profiles.ts';
+import { segmentCues } from '../../../src/lib/transcription/sensevoice-cues.ts';
+import { scriptedSenseVoiceOutput } from '../../fixtures/models/sensevoice-models.ts';
+import { MODEL_HOST, type ShownCue } from './app.ts';
+
+export interface SenseVoiceChoice {
+  readonly modelId: string;
+  readonly device: 'auto' | 'webgpu' | 'wasm';
+  readonly vad?: boolean;
+}
+
+/** Opens the app and chooses SenseVoice with a test model in the settings panel, as a user would. */
+export async function openSenseVoice(page: Page, choice: SenseVoiceChoice): Promise<void> {
+  await page.goto('/');
+  await page.getByTestId('open-settings').click();
+  await page.getByTestId('setting-host').fill(MODEL_HOST);
+  await page.getByTestId('setting-host').dispatchEvent('change');
+  await page.getByTestId('setting-engine-sensevoice').check();
+  await page.getByTestId('sensevoice-model-id').fill(choice.modelId);
+  await page.getByTestId('sensevoice-model-id').dispatchEvent('change');
+  await page.getByTestId('setting-device').selectOption(choice.device);
+  await page.getByTestId('setting-vad').setChecked(choice.vad ?? true);
+  await page.getByTestId('settings-close').click();
+}
+
+/** One `recognise` request the page sent its transcriber: the window's start (s), length and speech segments (samples). */
+export interface RecogniseRequest {
+  readonly offset: number;
+  readonly samples: number;
+  readonly segments: readonly { readonly start: number; readonly end: number }[];
+}
+
+/**
+ * Records, inside the page, every `recognise` request posted to a worker (the app's protocol,
+ * src/lib/workers/protocol.ts, read from outside). Call before `page.goto`.
+ */
+export async function recordRecogniseRequests(page: Page): Promise<() => Promise<RecogniseRequest[]>> {
+  await page.addInitScript(() => {
+    const requests: unknown[] = [];
+    Reflect.set(window, '__recognise', requests);
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, transfer?: Transferable[] | StructuredSerializeOptions) {
+      const request: unknown = typeof message === 'object' && message !== null && Reflect.get(message, 'kind') === 'request' ? Reflect.get(message, 'request') : undefined;
+      if (typeof request === 'object' && request !== null && Reflect.get(request, 'type') === 'recognise') {
+        const pcm: unknown = Reflect.get(request, 'pcm');
+        requests.push({ offset: Reflect.get(request, 'offset'), samples: pcm instanceof Float32Array ? pcm.length : -1, segments: Reflect.get(request, 'segments') });
+      }
+      if (Array.isArray(transfer)) post.call(this, message, transfer);
+      else post.call(this, message, transfer);
+    };
+  });
+  return () => page.evaluate(() => Reflect.get(window, '__recognise') as RecogniseRequest[]);
+}
+
+/** The app's minimum speech segment it hands to SenseVoice (engine-sensevoice.ts), 0.1 s. */
+const MIN_SEGMENT_SAMPLES = SAMPLE_RATE / 10;
+
+/**
+ * What the scripted SenseVoice model gives for these requests, as the studio shows it: per speech
+ * segment the script (its characters spread over the segment: `scriptedSenseVoiceOutput`), cut
+ * into cues at the segment's times, then each window's cues cut to the Chinese readability
+ * profile, spaced after the previous window's last cue, as the job does.
+ */
+export function expectedScriptedCues(requests: readonly RecogniseRequest[]): ShownCue[] {
+  const profile = PROFILES['netflix-zh-hans'];
+  const shown: Cue[] = [];
+  for (const { offset, segments } of requests) {
+    const cues = segments
+      .filter((s) => s.end - s.start >= MIN_SEGMENT_SAMPLES)
+      .flatMap((s) => {
+        const said = scriptedSenseVoiceOutput(s.end - s.start, true);
+        return segmentCues({ start: offset + s.start / SAMPLE_RATE, end: offset + s.end / SAMPLE_RATE, text: said.text, tokens: said.tokens });
+      });
+    shown.push(...keepGapAfter(shown.at(-1), fixCues(normalizeCues(cues), profile), profile));
+  }
+  return shown.map(({ start, end, text }) => ({ start, end, text }));
+}
+
+/** The run's device and whether the fallback notice shows. */
+export async function expectDevice(page: Page, device: 'wasm' | 'webgpu'): Promise<void> {
+  await expect(page.getByTestId('device')).toHaveAttribute('data-device', device);
+}
+
+/**
+ * Runs inside each worker the app starts: keeps every GPUDevice the worker asks for and destroys
+ * them right after the worker answers its first window with cues, so WebGPU is lost mid-run (as in
+ * webgpu-loss.spec.ts). Nothing in the app knows about it.
+ */
+export function loseGpuAfterFirstCues(): void {
+  const scope = globalThis;
+  const devices: GPUDevice[] = [];
+  const requestDevice = GPUAdapter.prototype.requestDevice;
+  GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, descriptor?: GPUDeviceDescriptor) {
+    const device = await requestDevice.call(this, descriptor);
+    devices.push(device);
+    return device;
+  };
+  const post = scope.postMessage.bind(scope);
+  let lost = false;
+  Reflect.set(scope, 'postMessage', (message: unknown, transfer?: Transferable[]) => {
+    post(message, transfer ?? []);
+    const result: unknown = typeof message === 'object' && message !== null && Reflect.get(message, 'kind') === 'done' ? Reflect.get(message, 'result') : undefined;
+    const cues: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'cues') : undefined;
+    if (lost || !Array.isArray(cues) || cues.length === 0 || devices.length === 0) return;
+    lost = true;
+    for (const device of devices) device.destroy();
+    console.log(`zimu-test: destroyed ${devices.length} GPU device(s)`);
+  });
+}
