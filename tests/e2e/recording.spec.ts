@@ -40,17 +40,23 @@ test('a microphone recording becomes subtitles through the same pipeline as a fi
 
   await expect(page.getByTestId('file-name')).toContainText(/recording-\d{4}-\d\d-\d\d-\d{6}\.webm/);
   await expectDone(page);
+  // The WebM was given the duration MediaRecorder leaves out, so the run knows how long it is.
+  await expect(page.getByTestId('file-name')).not.toContainText('…');
   // The scripted model says its script whatever it hears: both cues, in order, inside the recording.
   const cues = await shownCues(page);
   expect(cues).toEqual(asShown(SCRIPTED_CUES));
   expectWellFormed(cues, recordedMs / 1000 + 1);
 
   // "Save recording" gives the very file that was recognised: native ffmpeg decodes it to the
-  // same PCM the app extracted, as long as the time recorded (Opus frames: within 0.5 s).
+  // same PCM the app extracted, as long as the time recorded (Opus frames: within 0.5 s), and
+  // reads that length from the file's own header.
   const saved = await clickDownload(page, 'recording-save');
   expect(saved.suggestedFilename()).toMatch(/^recording-\d{4}-\d\d-\d\d-\d{6}\.webm$/);
-  const native = nativePcm(await saved.path());
+  const savedPath = await saved.path();
+  const native = nativePcm(savedPath);
   expect(Math.abs(native.length / 16_000 - recordedMs / 1000)).toBeLessThan(0.5);
+  const duration = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', savedPath], { encoding: 'utf8' });
+  expect(Math.abs(Number(duration) - recordedMs / 1000)).toBeLessThan(0.5);
   expectSamePcm((await browserPcm(page)).pcm, native, 'recording');
 });
 

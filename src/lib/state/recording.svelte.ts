@@ -1,4 +1,5 @@
 import { appError, type AppError } from '../errors.ts';
+import { withDuration } from '../media/recording-remux.ts';
 import { recordingEnvironment, startRecording, type LiveRecording, type RecordingEvents } from '../media/recording-devices.ts';
 import {
   recordingError,
@@ -25,6 +26,8 @@ export interface RecordingDeps {
   readonly now: () => number;
   /** The wall-clock time, for the file's name. */
   readonly date: () => Date;
+  /** Makes the recorded bytes a well-formed file (a WebM gets its duration). */
+  readonly finalize: (recorded: Blob) => Promise<Blob>;
 }
 
 /**
@@ -91,7 +94,7 @@ export class Recording {
 
   /** Stops, and hands the recording on for recognition. Resolves with the file (none if nothing was recorded). */
   async stop(): Promise<File | undefined> {
-    const blob = await this.#end();
+    const blob = await this.#end(this.#deps.finalize);
     if (!blob) return undefined;
     if (blob.size === 0) {
       this.error = appError('recording-failed', 'nothing was recorded');
@@ -122,8 +125,8 @@ export class Recording {
     this.level = this.#live?.level() ?? 0;
   }
 
-  /** Ends the live recording, if any, and returns what it recorded. */
-  async #end(): Promise<Blob | undefined> {
+  /** Ends the live recording, if any, and returns what it recorded (finalized when asked; still 'stopping' meanwhile). */
+  async #end(finalize?: (recorded: Blob) => Promise<Blob>): Promise<Blob | undefined> {
     const live = this.#live;
     if (!live || this.status !== 'recording') return undefined;
     this.#tick();
@@ -132,7 +135,8 @@ export class Recording {
     this.#stopTicks = undefined;
     this.#live = undefined;
     try {
-      return await live.finish();
+      const recorded = await live.finish();
+      return finalize && recorded.size > 0 ? await finalize(recorded) : recorded;
     } finally {
       this.status = 'idle';
       this.level = 0;
@@ -156,5 +160,6 @@ export function browserRecordingDeps(): RecordingDeps {
     },
     now: () => performance.now(),
     date: () => new Date(),
+    finalize: withDuration,
   };
 }

@@ -10,6 +10,7 @@ function harness(options: { environment?: RecordingEnvironment; refuse?: unknown
   let now = 1000;
   let tick: (() => void) | undefined;
   let events: RecordingEvents | undefined;
+  const finalized: Blob[] = [];
   const finish = vi.fn(async () => options.sound ?? new Blob(['opus bytes'], { type: 'audio/webm;codecs=opus' }));
   const start = vi.fn(async (_source: RecordingSource, mime: string, e: RecordingEvents): Promise<LiveRecording> => {
     if (options.refuse !== undefined) throw options.refuse;
@@ -26,6 +27,10 @@ function harness(options: { environment?: RecordingEnvironment; refuse?: unknown
     },
     now: () => now,
     date: () => new Date(2026, 11, 1, 9, 5, 7),
+    finalize: async (recorded) => {
+      finalized.push(recorded);
+      return new Blob([await recorded.text(), ' with duration'], { type: recorded.type });
+    },
   };
   const recorded: File[] = [];
   const recording = new Recording(deps, (file) => recorded.push(file));
@@ -34,6 +39,7 @@ function harness(options: { environment?: RecordingEnvironment; refuse?: unknown
     recorded,
     start,
     finish,
+    finalized,
     advance: (ms: number) => {
       now += ms;
       tick?.();
@@ -57,7 +63,7 @@ describe('Recording', () => {
     const file = await h.recording.stop();
     expect(file?.name).toBe('recording-2026-12-01-090507.webm');
     expect(file?.type).toBe('audio/webm');
-    expect(await file?.text()).toBe('opus bytes');
+    expect(await file?.text()).toBe('opus bytes with duration'); // finalized before it is handed on
     expect(h.recorded).toEqual([file]);
     expect(h.recording.last).toBe(file);
     expect(h.recording.status).toBe('idle');
@@ -127,6 +133,7 @@ describe('Recording', () => {
     await h.recording.discard();
     expect(h.finish).toHaveBeenCalledTimes(1);
     expect(h.recorded).toEqual([]);
+    expect(h.finalized).toEqual([]); // nothing to make a file of
 
     const empty = harness({ sound: new Blob([], { type: 'audio/webm' }) });
     await empty.recording.start('microphone');
