@@ -31,8 +31,9 @@ test('a microphone recording becomes subtitles through the same pipeline as a fi
   await expect(page.getByTestId('recording')).toBeVisible();
   // The meter hears the fake microphone's speech.
   await expect.poll(() => page.getByTestId('recording-level').evaluate((meter: HTMLMeterElement) => meter.value)).toBeGreaterThan(0);
-  // Choosing a file is off while recording.
+  // Choosing a file is off while recording; the keyboard's focus is on Stop.
   await expect(page.getByTestId('record-microphone')).toBeDisabled();
+  await expect(page.getByTestId('recording-stop')).toBeFocused();
   await expect.poll(async () => Number(await page.getByTestId('recording-elapsed').getAttribute('data-ms')), { timeout: 15_000 })
     .toBeGreaterThanOrEqual(RECORD_MS);
   const recordedMs = Number(await page.getByTestId('recording-elapsed').getAttribute('data-ms'));

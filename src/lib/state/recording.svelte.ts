@@ -54,6 +54,8 @@ export class Recording {
   readonly #onRecorded: (file: File) => void;
   #live: LiveRecording | undefined;
   #stopTicks: (() => void) | undefined;
+  /** Discarded while the browser was still asking for permission. */
+  #abandoned = false;
   #startedAt = 0;
   #startedDate = new Date(0);
 
@@ -74,8 +76,10 @@ export class Recording {
     this.error = undefined;
     this.source = source;
     this.status = 'starting';
+    this.#abandoned = false;
+    let live: LiveRecording;
     try {
-      this.#live = await this.#deps.start(source, mime, {
+      live = await this.#deps.start(source, mime, {
         onEnded: () => void this.stop(),
         onError: (caught) => void this.#fail(appError('recording-failed', caught)),
       });
@@ -85,6 +89,13 @@ export class Recording {
       this.error = recordingError(caught, source);
       return;
     }
+    if (this.#abandoned) {
+      this.status = 'idle';
+      this.source = undefined;
+      await live.finish();
+      return;
+    }
+    this.#live = live;
     this.#startedAt = this.#deps.now();
     this.#startedDate = this.#deps.date();
     this.elapsedMs = 0;
@@ -106,8 +117,9 @@ export class Recording {
     return file;
   }
 
-  /** Stops and throws the recording away. */
+  /** Stops and throws the recording away (also one still waiting for permission). */
   async discard(): Promise<void> {
+    if (this.status === 'starting') this.#abandoned = true;
     await this.#end();
   }
 

@@ -142,6 +142,18 @@ describe('Recording', () => {
     expect(empty.recorded).toEqual([]);
   });
 
+  it('a recording discarded while permission is asked for is stopped as soon as it starts', async () => {
+    const h = harness();
+    const starting = h.recording.start('microphone');
+    expect(h.recording.status).toBe('starting');
+    await h.recording.discard();
+    await starting;
+    expect(h.finish).toHaveBeenCalledTimes(1);
+    expect(h.recording.status).toBe('idle');
+    expect(h.ticking()).toBe(false);
+    expect(h.recorded).toEqual([]);
+  });
+
   it('ignores a second start while recording and a stop when idle; forget lets go of the last file', async () => {
     const h = harness();
     expect(await h.recording.stop()).toBeUndefined();
