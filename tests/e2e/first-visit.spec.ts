@@ -29,6 +29,12 @@ test('a first visit says what happens to the file and which model comes from whe
   await expect(size).toHaveAttribute('data-bytes', String(expected));
   await expect(size).toContainText(formatBytes(expected));
 
+  // On a phone the model id wraps inside the card instead of widening it.
+  const viewport = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 740 });
+  expect(await card.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+  if (viewport) await page.setViewportSize(viewport);
+
   // In Chinese too.
   await page.getByTestId('locale-zh-CN').click();
   await expect(card).toContainText('文件只留在本机');
