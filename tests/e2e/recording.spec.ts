@@ -19,8 +19,12 @@ if (!existsSync(SPEECH_WAV)) {
 }
 const FAKE_DEVICE = ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${SPEECH_WAV}`];
 
-// Permission prompts answered yes, and the fake device as the only microphone.
-test.use({ launchOptions: { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', ...FAKE_DEVICE] } });
+/** A tab of its own that plays the speech, for "Record a tab's sound"; Chromium's picker takes it by title. */
+const SPEECH_TAB = 'Speech tab';
+const TAB_CAPTURE = [`--auto-select-tab-capture-source-by-title=${SPEECH_TAB}`, '--autoplay-policy=no-user-gesture-required'];
+
+// Permission prompts answered yes, the fake device as the only microphone, the speech tab shared.
+test.use({ launchOptions: { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', ...FAKE_DEVICE, ...TAB_CAPTURE] } });
 
 /** Long enough for both scripted cues (they end at 5.8 s). */
 const RECORD_MS = 7000;
@@ -59,6 +63,34 @@ test('a microphone recording becomes subtitles through the same pipeline as a fi
   const duration = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', savedPath], { encoding: 'utf8' });
   expect(Math.abs(Number(duration) - recordedMs / 1000)).toBeLessThan(0.5);
   expectSamePcm((await browserPcm(page)).pcm, native, 'recording');
+});
+
+test('"Record a tab’s sound" records another tab playing speech and hands the recording on', async ({ page, context, baseURL }) => {
+  const tabUrl = `${baseURL}/e2e-speech-tab.html`;
+  await context.route(tabUrl, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><title>${SPEECH_TAB}</title><audio src="speech.wav" autoplay loop></audio>`,
+  }));
+  await context.route(`${baseURL}/speech.wav`, (route) => route.fulfill({ path: SPEECH_WAV, contentType: 'audio/wav' }));
+  const tab = await context.newPage();
+  await tab.goto(tabUrl);
+  await expect.poll(() => tab.evaluate(() => document.querySelector('audio')?.currentTime ?? 0)).toBeGreaterThan(0);
+
+  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
+  await page.getByTestId('record-display').click();
+  await expect(page.getByTestId('recording')).toContainText('shared tab');
+  await expect.poll(() => page.getByTestId('recording-level').evaluate((meter: HTMLMeterElement) => meter.value)).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await page.getByTestId('recording-elapsed').getAttribute('data-ms'))).toBeGreaterThanOrEqual(3000);
+  await page.getByTestId('recording-stop').click();
+  await expect(page.getByTestId('file-name')).toContainText(/recording-.*\.webm/);
+
+  // What was saved is the other tab's speech, not silence: loud enough, and about as long.
+  const saved = await clickDownload(page, 'recording-save');
+  const pcm = nativePcm(await saved.path());
+  expect(pcm.length / 16_000).toBeGreaterThan(2.5);
+  const rms = Math.sqrt(pcm.reduce((sum, sample) => sum + sample * sample, 0) / pcm.length);
+  expect(rms).toBeGreaterThan(0.01);
+  await tab.close();
 });
 
 test('a refused microphone shows its message, and nothing starts', async () => {
