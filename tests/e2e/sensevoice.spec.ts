@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test';
 import { SENSEVOICE_SCRIPT, SENSEVOICE_TEST_MODELS } from '../fixtures/models/sensevoice-models.ts';
 import { parseSrt } from '../../src/lib/subtitles/srt.ts';
 import { SAMPLE_RATE } from '../../src/lib/media/sample-rate.ts';
-import { chooseFile, downloadText, expectDone, expectWellFormed, MEDIA, SAMPLE, shownCues } from './support/app.ts';
+import { TEST_MODELS } from '../fixtures/models/generate.ts';
+import { chooseFile, downloadText, expectDone, expectWellFormed, MEDIA, MODEL_HOST, openApp, SAMPLE, shownCues } from './support/app.ts';
+import { bytesOnDisk, cachedRow, modelDir, openModels } from './support/models.ts';
 import { expectedScriptedCues, loseGpuAfterFirstCues, openSenseVoice, recordRecogniseRequests, type RecogniseRequest } from './support/sensevoice.ts';
 import { timeCancel, traceWorkers, workerTraces } from './support/worker-trace.ts';
 
@@ -130,4 +132,52 @@ test('WebGPU lost during a SenseVoice run: the app says so, goes on with WASM, a
   await expect(page.getByTestId('fallback')).toBeVisible();
   // No window lost or recognised twice: what the scripted model says for every window, once.
   expect(await shownCues(page)).toEqual(expectedScriptedCues(lastPerWindow(await requests())));
+});
+
+test('a SenseVoice folder imported from disk is listed as a SenseVoice model and transcribes with the model host unreachable', async ({ page }) => {
+  const attempts: string[] = [];
+  await page.context().route(`${MODEL_HOST}/**`, (route) => {
+    attempts.push(`${route.request().method()} ${route.request().url()}`);
+    return route.abort('internetdisconnected');
+  });
+  await page.goto('/');
+  await openModels(page);
+  await page.getByTestId('setting-host').fill(MODEL_HOST);
+  await page.getByTestId('setting-host').dispatchEvent('change');
+  const dir = modelDir(scripted.modelId);
+  await page.getByTestId('import-folder').setInputFiles(dir);
+  await expect(page.getByTestId('import-plan')).toHaveAttribute('data-kind', 'sensevoice');
+  await page.getByTestId('import-id').fill('local/sensevoice');
+  await page.getByTestId('import-start').click();
+  await expect(page.getByTestId('import-done')).toHaveAttribute('data-kind', 'sensevoice');
+  const row = cachedRow(page, 'local/sensevoice');
+  await expect(row).toHaveAttribute('data-kind', 'sensevoice');
+  await expect(row).toHaveAttribute('data-bytes', String(bytesOnDisk(dir, ['model.int8.onnx', 'tokens.txt'])));
+  await page.getByTestId('import-use').click();
+  // "Use this model" chose SenseVoice with the imported repository.
+  await expect(page.getByTestId('setting-engine-sensevoice')).toBeChecked();
+  await expect(page.getByTestId('sensevoice-model-id')).toHaveValue('local/sensevoice');
+  await expect(page.getByTestId('model-size')).toHaveAttribute('data-status', 'cached');
+  await page.getByTestId('setting-device').selectOption('wasm');
+  await page.getByTestId('settings-close').click();
+
+  attempts.length = 0;
+  await chooseFile(page, SAMPLE);
+  await expectDone(page);
+  expect((await shownCues(page)).map((c) => c.text.replace(/\s+/g, '')).join('')).toContain(SENSEVOICE_SCRIPT);
+  expect(attempts).toEqual([]);
+});
+
+test('when Whisper hears Chinese, Zimu recommends SenseVoice and says why', async ({ page }) => {
+  await openApp(page, { modelId: TEST_MODELS.chinese, device: 'wasm' });
+  await expect(page.getByTestId('engine-advice')).toHaveCount(0); // English interface: no advice yet
+  await chooseFile(page, SAMPLE);
+  await expectDone(page);
+  await expect(page.getByTestId('detected-language')).toHaveAttribute('data-language', 'zh');
+  const advice = page.getByTestId('engine-advice');
+  await expect(advice).toHaveAttribute('data-reason', 'speech');
+  await expect(advice).toContainText('Whisper heard Chinese');
+  await page.getByTestId('engine-advice-switch').click();
+  await page.getByTestId('open-settings').click();
+  await expect(page.getByTestId('setting-engine-sensevoice')).toBeChecked();
 });

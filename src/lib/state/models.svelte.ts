@@ -89,7 +89,8 @@ export class ModelLibrary {
     }
     const { plan } = planned;
     const { device, shaderF16 } = await resolveDevice(preference);
-    const lacks = plan.kind === 'speech' ? missingFor(plan, dtypeFor(device, precision)) : missingChatFor(plan, localDtypeFor(device, shaderF16, chatPrecision));
+    const lacks =
+      plan.kind === 'speech' ? missingFor(plan, dtypeFor(device, precision)) : plan.kind === 'chat' ? missingChatFor(plan, localDtypeFor(device, shaderF16, chatPrecision)) : [];
     this.importState = { status: 'planned', plan, lacks, device };
   }
 

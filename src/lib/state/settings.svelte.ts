@@ -99,6 +99,15 @@ export class Settings {
     void this.save();
   }
 
+  /** Runs will load this stored speech model from its host, with the engine it is for. */
+  useSpeechModel(engine: SpeechEngineKind, model: { readonly modelId: string; readonly host: string }): void {
+    if (engine === 'sensevoice') this.senseVoiceModelId = model.modelId;
+    else this.modelId = model.modelId;
+    this.speechEngine = engine;
+    this.modelHost = model.host.replace(/\/$/, '');
+    void this.save();
+  }
+
   /** Closes the advice to use SenseVoice for good. */
   dismissEngineAdvice(): void {
     this.engineAdviceDismissed = true;

@@ -37,11 +37,14 @@ export interface CachedModel {
 }
 
 /**
- * Whether stored files are a speech model (Whisper's encoder and decoder) or a language model
- * for translation and summary (`onnx/model*.onnx`). Pure.
+ * Whether stored files are a Whisper speech model (encoder and decoder), a SenseVoice one (a graph
+ * and `tokens.txt` at the root) or a language model for translation and summary
+ * (`onnx/model*.onnx`). Pure.
  */
-export function cachedModelKind(model: Pick<CachedModel, 'files'>): 'speech' | 'chat' {
-  return model.files.some((f) => /^onnx\/model[^/]*\.onnx$/.test(f.file)) ? 'chat' : 'speech';
+export function cachedModelKind(model: Pick<CachedModel, 'files'>): 'speech' | 'sensevoice' | 'chat' {
+  if (model.files.some((f) => /^onnx\/model[^/]*\.onnx$/.test(f.file))) return 'chat';
+  const senseVoice = model.files.some((f) => f.file === 'tokens.txt') && model.files.some((f) => /^[^/]+\.onnx$/.test(f.file));
+  return senseVoice ? 'sensevoice' : 'speech';
 }
 
 export interface CacheKeyParts {

@@ -2,6 +2,7 @@ import { LOCAL_DTYPE_SUFFIX, LOCAL_JSON_FILES, LOCAL_PRECISIONS, type LocalDtype
 import { MODEL_JSON_FILES, modelFileUrl, onnxFile } from '../transcription/catalog.ts';
 import type { Dtype, DtypeConfig } from '../transcription/models.ts';
 import { MODEL_CACHE_NAME, deleteCachedModel, type ModelCacheStorage } from './model-cache.ts';
+import { senseVoicePlan } from './sensevoice-import.ts';
 
 /**
  * Imports a model folder from disk into transformers.js' cache, under the exact URLs it will
@@ -17,8 +18,8 @@ export interface ImportEntry {
   readonly blob: Blob;
 }
 
-/** What a folder is for: Whisper subtitles, or the in-browser chat model. */
-export type ImportKind = 'speech' | 'chat';
+/** What a folder is for: Whisper or SenseVoice subtitles, or the in-browser chat model. */
+export type ImportKind = 'speech' | 'sensevoice' | 'chat';
 
 interface PlanFiles {
   /** From the folder name (`models--owner--name` in a Hugging Face cache gives `owner/name`); may be ''. */
@@ -47,7 +48,12 @@ export interface ChatImportPlan extends PlanFiles {
   readonly added: readonly string[];
 }
 
-export type ImportPlan = SpeechImportPlan | ChatImportPlan;
+/** SenseVoice's sherpa-onnx export: `model.int8.onnx` and `tokens.txt` at the root. */
+export interface SenseVoiceImportPlan extends PlanFiles {
+  readonly kind: 'sensevoice';
+}
+
+export type ImportPlan = SpeechImportPlan | SenseVoiceImportPlan | ChatImportPlan;
 
 export type ImportError =
   | { readonly code: 'no-files' }
@@ -107,6 +113,8 @@ export function planImport(entries: readonly ImportEntry[]): PlanResult {
     if (path !== undefined && WANTED.test(path) && !path.split('/').some((s) => s.startsWith('.'))) files.push({ path, blob: entry.blob });
     else skipped.push(entry.path);
   }
+  const senseVoice = senseVoicePlan(files, { suggestedId: suggestId(root), skipped });
+  if (senseVoice) return { type: 'plan', plan: senseVoice };
   const has = new Set(files.map((f) => f.path));
   const layout = closestLayout(speechLayout(has), chatLayout(has));
   if (layout.missing.length > 0) return { type: 'error', error: { code: 'missing-files', missing: layout.missing } };

@@ -50,8 +50,7 @@ export async function recordRecogniseRequests(page: Page): Promise<() => Promise
         const pcm: unknown = Reflect.get(request, 'pcm');
         requests.push({ offset: Reflect.get(request, 'offset'), samples: pcm instanceof Float32Array ? pcm.length : -1, segments: Reflect.get(request, 'segments') });
       }
-      if (Array.isArray(transfer)) post.call(this, message, transfer);
-      else post.call(this, message, transfer);
+      post.call(this, message, Array.isArray(transfer) ? { transfer } : transfer);
     };
   });
   return () => page.evaluate(() => Reflect.get(window, '__recognise') as RecogniseRequest[]);
