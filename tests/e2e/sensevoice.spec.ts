@@ -6,7 +6,7 @@ import { SAMPLE_RATE } from '../../src/lib/media/sample-rate.ts';
 import { TEST_MODELS } from '../fixtures/models/generate.ts';
 import { chooseFile, downloadText, expectDone, expectWellFormed, MEDIA, MODEL_HOST, openApp, SAMPLE, shownCues } from './support/app.ts';
 import { bytesOnDisk, cachedRow, modelDir, openModels } from './support/models.ts';
-import { expectedScriptedCues, loseGpuAfterFirstCues, openSenseVoice, recordRecogniseRequests, type RecogniseRequest } from './support/sensevoice.ts';
+import { expectedScriptedCues, loseGpuAfterFirstCues, nativeSpeechSegments, openSenseVoice, recordRecogniseRequests, type RecogniseRequest } from './support/sensevoice.ts';
 import { timeCancel, traceWorkers, workerTraces } from './support/worker-trace.ts';
 
 const THREE_MINUTES = path.join(MEDIA, 'speech-3min.mp4');
@@ -37,6 +37,13 @@ test('SenseVoice on WASM: the 3-minute video gives exactly the scripted Chinese 
   // Every cue lies inside a speech segment: none starts in the silence VAD skipped.
   const absolute = sent.flatMap((r) => r.segments.map((s) => ({ start: r.offset + s.start / SAMPLE_RATE, end: r.offset + s.end / SAMPLE_RATE })));
   for (const cue of cues) expect(absolute.some((s) => cue.start >= s.start - 0.001 && cue.end <= s.end + 0.001), `${cue.start}–${cue.end}`).toBe(true);
+  // The segments are VAD's: an independent run (native ffmpeg, Silero on onnxruntime-node) finds the same ones.
+  const native = await nativeSpeechSegments(THREE_MINUTES);
+  expect(absolute.length).toBe(native.length);
+  absolute.forEach((s, i) => {
+    expect(Math.abs(s.start - (native[i]?.start ?? NaN)), `segment ${i} start ${s.start}`).toBeLessThan(0.1);
+    expect(Math.abs(s.end - (native[i]?.end ?? NaN)), `segment ${i} end ${s.end}`).toBeLessThan(0.1);
+  });
   // The script, once per segment long enough to hold all of it.
   expect(cues.map((c) => c.text.replace(/\s+/g, '')).join('')).toContain(SENSEVOICE_SCRIPT);
 

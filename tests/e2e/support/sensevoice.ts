@@ -111,3 +111,22 @@ export function loseGpuAfterFirstCues(): void {
     console.log(`zimu-test: destroyed ${devices.length} GPU device(s)`);
   });
 }
+
+/**
+ * Speech segments (seconds) of a media file found outside the app: native ffmpeg's 16 kHz mono
+ * decode, Silero VAD v5 on onnxruntime-node, the app's segment rule. The app decodes with
+ * ffmpeg.wasm, so edges may differ by a VAD frame or two; the times are for comparison, not equality.
+ */
+export async function nativeSpeechSegments(file: string): Promise<{ start: number; end: number }[]> {
+  const { execFileSync } = await import('node:child_process');
+  const ort = await import('onnxruntime-node');
+  const { createSileroVad } = await import('../../../src/lib/transcription/vad/silero.ts');
+  const { speechSegments } = await import('../../../src/lib/transcription/vad/speech-segments.ts');
+  const bytes = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-ac', '1', '-ar', String(SAMPLE_RATE), '-f', 'f32le', '-'], { maxBuffer: 1 << 30 });
+  const pcm = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const model = new URL('../../../node_modules/@ricky0123/vad-web/dist/silero_vad_v5.onnx', import.meta.url);
+  const session = await ort.InferenceSession.create(model.pathname, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const vad = createSileroVad(ort, session);
+  const probabilities = await vad.speechProbabilities(pcm);
+  return speechSegments(probabilities, { totalSamples: pcm.length }).map((s) => ({ start: s.start / SAMPLE_RATE, end: s.end / SAMPLE_RATE }));
+}
