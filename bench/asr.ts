@@ -1,9 +1,10 @@
 /**
- * ASR benchmark (prints figures, asserts nothing): the whisper-tiny-sized generated model on the
+ * ASR benchmark (prints figures, asserts nothing). Whisper: the whisper-tiny-sized generated model on the
  * same 70 s of speech with a fixed token budget per 30 s chunk, in the browser (WASM with 1 and 2
  * threads; WebGPU on whatever adapter the browser has — SwiftShader on CPU-only machines, for the
  * record) and natively in Node with onnxruntime-node, measured in the same run, with the
  * browser/native ratio. Each figure is the second of two runs (the first compiles and warms up).
+ * SenseVoice (asr-sensevoice.ts): a SenseVoiceSmall-sized model against native sherpa-onnx, same run.
  *   npm run bench:asr
  */
 import { execFileSync } from 'node:child_process';
@@ -18,6 +19,7 @@ import { generateTestModels, TEST_MODELS } from '../tests/fixtures/models/genera
 import { startModelServer } from '../tests/e2e/support/model-server.ts';
 import { ASR_BENCH_OPTIONS } from './asr-options.ts';
 import type { AsrBenchResult } from './asr-page.ts';
+import { senseVoiceBench } from './asr-sensevoice.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'bench/out');
@@ -52,6 +54,7 @@ try {
     const figure = r.error ? `not measured: ${r.error}` : `${(r.runMs / 1000).toFixed(2).padStart(7)} s   ${(r.runMs / native.runMs).toFixed(2)}×  (load ${(r.loadMs / 1000).toFixed(1)} s, first run ${(r.firstRunMs / 1000).toFixed(1)} s)`;
     console.log(`${label.padEnd(36)} ${figure}`);
   }
+  await senseVoiceBench({ browser, devPort: DEV_PORT, modelPort: MODEL_PORT, modelsRoot, pcmFile, limitMs: RUN_LIMIT_MS });
 } finally {
   await browser.close();
   await dev.close();
