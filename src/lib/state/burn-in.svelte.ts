@@ -1,17 +1,14 @@
-import { toAppError, type AppError } from '../errors.ts';
+import { toAppError } from '../errors.ts';
 import type { BurnOptions } from '../export/burn-in/burn-in-client.ts';
 import type { BurnContainer, BurnEnd, BurnEstimate, BurnJob } from '../export/burn-in/burn-in-protocol.ts';
 import { BURN_CONTAINERS, burnedFileName } from '../export/burn-in/burn-containers.ts';
 import type { BurnCue } from '../export/burn-in/cue-at.ts';
 import { DEFAULT_SUBTITLE_STYLE, type SubtitleStyle } from '../export/burn-in/subtitle-layout.ts';
-import type { SavedExport, SaveRequest, SaveSink } from '../export/save-target.ts';
+import type { SaveRequest, SaveSink } from '../export/save-target.ts';
 import type { ExportVariant } from '../subtitles/formats/export-document.ts';
 import { parseSrt } from '../subtitles/srt.ts';
-import { remainingSeconds } from './eta.ts';
+import { ExportRun } from './export-run.svelte.ts';
 import type { VideoExportSource } from './video-export.svelte.ts';
-
-/** Where a burn-in stands. */
-export type BurnInStatus = 'idle' | 'estimating' | 'running' | 'done' | 'cancelled' | 'failed';
 
 /** The burn-in worker and the save target (stand-ins in tests). */
 export interface BurnInDeps {
@@ -34,43 +31,21 @@ export type BurnInWords = Readonly<Record<BurnContainer, string>>;
  * burnIn.prepare(project); // opens the preview and times the first frames
  * void burnIn.start(project, { mp4: 'MP4 video', webm: 'WebM video' }); // from the click
  */
-export class BurnIn {
+export class BurnIn extends ExportRun {
   /** The dialog is open: the preview draws over the video. */
   open = $state(false);
   variant = $state<ExportVariant>('original');
   // Raw: replaced whole on each change, and sent to the worker as it is (a proxy cannot be cloned).
   style = $state.raw<SubtitleStyle>(DEFAULT_SUBTITLE_STYLE);
-  status = $state<BurnInStatus>('idle');
   estimate = $state.raw<BurnEstimate | undefined>();
-  seconds = $state(0);
-  duration = $state<number | undefined>();
-  startedAt = $state<number | undefined>();
-  error = $state.raw<AppError | undefined>();
-  saved = $state.raw<SavedExport | undefined>();
   readonly #deps: BurnInDeps;
-  readonly #now: () => number;
   #controller: AbortController | undefined;
   /** The file the estimate was made for: another file is estimated afresh. */
   #estimated: File | undefined;
 
   constructor(deps: BurnInDeps) {
+    super(deps.now);
     this.#deps = deps;
-    this.#now = deps.now ?? (() => performance.now());
-  }
-
-  get running(): boolean {
-    return this.status === 'running';
-  }
-
-  /** 0..1 of the media burned; undefined before the first progress. */
-  get progress(): number | undefined {
-    return this.duration ? Math.min(1, this.seconds / this.duration) : undefined;
-  }
-
-  /** Seconds left at `now`, from the pace so far. */
-  remaining(now: number = this.#now()): number | undefined {
-    if (this.startedAt === undefined || this.duration === undefined) return undefined;
-    return remainingSeconds(this.seconds, this.duration, (now - this.startedAt) / 1000);
   }
 
   /** The cues as the chosen text shows them (the SRT export's cues: what you see is what you get). */
@@ -130,11 +105,13 @@ export class BurnIn {
       return;
     }
     try {
-      this.startedAt = this.#now();
+      // The WebCodecs path has no stages: its clock starts now. The fallback's restarts at `burning`.
+      this.startedAt = this.now();
       await this.#deps.burn({
         file, cues: this.cues(source), style: this.style, path: plan.path, output: sink, signal: controller.signal,
-        onProgress: (s, d) => ((this.seconds = s), (this.duration = d ?? plan.duration)),
+        onStage: (stage) => this.onStage(stage), onProgress: (s, d) => this.onProgress(s, d ?? plan.duration),
       });
+      this.stage = 'saving';
       this.saved = await sink.close();
       this.status = 'done';
       this.#controller = undefined;
@@ -147,10 +124,6 @@ export class BurnIn {
   /** Stops the running burn-in; its partial file is discarded. */
   cancel(): void {
     if (this.running) this.#controller?.abort();
-  }
-
-  dismissError(): void {
-    this.error = undefined;
   }
 
   async #estimate(source: VideoExportSource): Promise<void> {
@@ -173,12 +146,7 @@ export class BurnIn {
   #begin(): AbortController {
     const controller = new AbortController();
     this.#controller = controller;
-    this.status = 'running';
-    this.seconds = 0;
-    this.duration = undefined;
-    this.startedAt = undefined;
-    this.error = undefined;
-    this.saved = undefined;
+    this.begin();
     return controller;
   }
 

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppErrorException } from '../errors.ts';
 import type { BurnEstimate } from '../export/burn-in/burn-in-protocol.ts';
 import type { SaveSink } from '../export/save-target.ts';
+import type { BurnOptions } from '../export/burn-in/burn-in-client.ts';
 import { BurnIn, type BurnInDeps } from './burn-in.svelte.ts';
 import type { VideoExportSource } from './video-export.svelte.ts';
 
@@ -83,5 +84,33 @@ describe('BurnIn', () => {
     await vi.waitFor(() => expect(burnIn.status).toBe('failed'));
     expect(burnIn.error?.code).toBe('burn-in-unsupported');
     expect(burnIn.canStart(project)).toBe(false);
+  });
+
+  it('runs the path its estimate chose; on the fallback the ETA counts from when burning starts', async () => {
+    let clock = 0;
+    const fallback: BurnEstimate = { ...ESTIMATE, path: 'ffmpeg', codec: 'x264', speed: 0.3, seconds: 30 };
+    let seen: BurnOptions | undefined;
+    const burnIn = new BurnIn(deps({
+      now: () => clock,
+      estimate: async () => fallback,
+      burn: async (options) => {
+        seen = options;
+        options.onStage?.('loading-engine');
+        clock = 5000; // five seconds loading ffmpeg and the font
+        options.onStage?.('burning');
+        clock = 7000;
+        options.onProgress?.(1, undefined);
+        expect(burnIn.stage).toBe('burning');
+        expect(burnIn.duration).toBe(9); // the estimate's, as ffmpeg had not said
+        expect(burnIn.remaining(9000)).toBe(32); // 1 s of media in 4 s since burning began: 8 s left take 32 s
+        return { bytes: 10, chunks: 1, frames: 225 };
+      },
+    }));
+    const project = source();
+    burnIn.prepare(project);
+    await vi.waitFor(() => expect(burnIn.estimate?.path).toBe('ffmpeg'));
+    await burnIn.start(project, WORDS);
+    expect(seen?.path).toBe('ffmpeg');
+    expect(burnIn.status).toBe('done');
   });
 });

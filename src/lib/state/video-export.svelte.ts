@@ -1,19 +1,14 @@
-import { toAppError, type AppError } from '../errors.ts';
+import { toAppError } from '../errors.ts';
 import type { MuxOptions } from '../export/export-client.ts';
 import {
   CONTAINERS, defaultOptions, fitOptions, planTracks, videoFileName,
   type PlannedTrack, type RoleLabels, type TrackChoice, type TrackFormat, type VideoContainer, type VideoExportOptions,
 } from '../export/export-plan.ts';
-import type { ExportStage, MuxEnd, MuxTrack } from '../export/export-protocol.ts';
-import type { SavedExport, SaveRequest, SaveSink } from '../export/save-target.ts';
+import type { MuxEnd, MuxTrack } from '../export/export-protocol.ts';
+import type { SaveRequest, SaveSink } from '../export/save-target.ts';
 import type { ExportVariant } from '../subtitles/formats/export-document.ts';
 import type { SubtitleFormatId } from '../subtitles/formats/registry.ts';
-import { remainingSeconds } from './eta.ts';
-
-/** Where a video export stands. */
-export type VideoExportStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
-/** What a running export is doing: the worker's stages, then completing the file. */
-export type VideoExportStage = ExportStage | 'saving';
+import { ExportRun } from './export-run.svelte.ts';
 
 /** What an export reads from the project (a Project has all of it). */
 export interface VideoExportSource {
@@ -53,40 +48,15 @@ export interface VideoExportDeps {
  * exporter.setContainer('mkv');
  * void exporter.start(project, words); // from the click: the save dialog needs it
  */
-export class VideoExport {
+export class VideoExport extends ExportRun {
   options = $state<VideoExportOptions>(defaultOptions(false));
-  status = $state<VideoExportStatus>('idle');
-  stage = $state<VideoExportStage | undefined>();
-  /** Media seconds written, and the input's duration once ffmpeg has read it. */
-  seconds = $state(0);
-  duration = $state<number | undefined>();
-  /** When writing began (the `now()` clock), for the ETA. */
-  muxStartedAt = $state<number | undefined>();
-  error = $state.raw<AppError | undefined>();
-  saved = $state.raw<SavedExport | undefined>();
   readonly #deps: VideoExportDeps;
-  readonly #now: () => number;
   #controller: AbortController | undefined;
   #prepared = false;
 
   constructor(deps: VideoExportDeps) {
+    super(deps.now);
     this.#deps = deps;
-    this.#now = deps.now ?? (() => performance.now());
-  }
-
-  get running(): boolean {
-    return this.status === 'running';
-  }
-
-  /** 0..1 of the media written; undefined until the duration is known. */
-  get progress(): number | undefined {
-    return this.duration ? Math.min(1, this.seconds / this.duration) : undefined;
-  }
-
-  /** Seconds left at `now`, from the pace so far; undefined until it can be told. */
-  remaining(now: number = this.#now()): number | undefined {
-    if (this.muxStartedAt === undefined || this.duration === undefined) return undefined;
-    return remainingSeconds(this.seconds, this.duration, (now - this.muxStartedAt) / 1000);
   }
 
   /**
@@ -161,7 +131,7 @@ export class VideoExport {
       return;
     }
     try {
-      await this.#deps.mux({ file, container, tracks, output: sink, signal: controller.signal, onStage: (stage) => this.#onStage(stage), onProgress: (s, d) => this.#onProgress(s, d) });
+      await this.#deps.mux({ file, container, tracks, output: sink, signal: controller.signal, onStage: (stage) => this.onStage(stage), onProgress: (s, d) => this.onProgress(s, d) });
       this.stage = 'saving';
       this.saved = await sink.close();
       this.status = 'done';
@@ -172,10 +142,6 @@ export class VideoExport {
     }
   }
 
-  dismissError(): void {
-    this.error = undefined;
-  }
-
   /** Stops the running export; its partial file is discarded. */
   cancel(): void {
     this.#controller?.abort();
@@ -183,13 +149,7 @@ export class VideoExport {
 
   #begin(controller: AbortController): void {
     this.#controller = controller;
-    this.status = 'running';
-    this.stage = undefined;
-    this.seconds = 0;
-    this.duration = undefined;
-    this.muxStartedAt = undefined;
-    this.error = undefined;
-    this.saved = undefined;
+    this.begin();
   }
 
   #end(caught: unknown, controller: AbortController): void {
@@ -202,16 +162,6 @@ export class VideoExport {
       // Closing the save dialog is no export at all; a cancel after it started is one stopped.
       this.status = controller.signal.aborted ? 'cancelled' : 'idle';
     }
-  }
-
-  #onStage(stage: ExportStage): void {
-    this.stage = stage;
-    if (stage === 'muxing') this.muxStartedAt = this.#now();
-  }
-
-  #onProgress(seconds: number, duration: number | undefined): void {
-    this.seconds = seconds;
-    this.duration = duration;
   }
 }
 

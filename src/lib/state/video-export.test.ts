@@ -124,7 +124,7 @@ describe('VideoExport', () => {
     expect(exporter.stage).toBe('muxing');
     expect(exporter.progress).toBeCloseTo(1 / 3, 9);
     // 20 s of media in 4 s: 40 s more take 8 s.
-    expect(exporter.remaining((exporter.muxStartedAt ?? 0) + 4000)).toBe(8);
+    expect(exporter.remaining((exporter.startedAt ?? 0) + 4000)).toBe(8);
     resume();
     await done;
   });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { ffmpegCues } from './native.ts';
 
 /** One stream as native ffprobe reports it. */
 export interface ProbedStream {
@@ -36,22 +37,9 @@ export interface NativeCue {
   readonly text: string;
 }
 
-/** Subtitle stream `n` of the file, extracted by native ffmpeg as SubRip and read with a few lines of our own. */
+/** Subtitle stream `n` of the file, extracted by native ffmpeg as SubRip (see native.ts's ffmpegCues). */
 export function extractedCues(file: string, n: number): NativeCue[] {
-  const srt = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', `0:s:${n}`, '-f', 'srt', '-']).toString('utf8');
-  const seconds = (time: string) => {
-    const [h = '0', m = '0', rest = '0'] = time.split(':');
-    return Number(h) * 3600 + Number(m) * 60 + Number(rest.replace(',', '.'));
-  };
-  return srt
-    .replace(/\r/g, '')
-    .split(/\n\n+/)
-    .map((block) => block.split('\n'))
-    .filter((lines) => lines.length >= 3)
-    .map(([, timing = '', ...text]) => {
-      const [start = '', end = ''] = timing.split(' --> ');
-      return { start: seconds(start), end: seconds(end), text: text.join('\n').replace(/<[^>]+>/g, '').trim() };
-    });
+  return ffmpegCues(file, `0:s:${n}`);
 }
 
 /** Native ffmpeg muxing the same streams the same way, timed: the reference for speed. */

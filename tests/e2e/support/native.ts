@@ -53,11 +53,13 @@ export function correlation(a: Float32Array, b: Float32Array): number {
 }
 
 /**
- * A subtitle file as native ffmpeg reads it, converted to SubRip and read back with a few lines of
- * its own (not the app's parsers): the independent check that an export is a valid file.
+ * A subtitle file (or the subtitle stream `map` selects in a video, `0:s:1`) as native ffmpeg
+ * reads it, converted to SubRip and read back with a few lines of its own (not the app's
+ * parsers): the independent check that an export is a valid file.
  */
-export function ffmpegCues(file: string): { start: number; end: number; text: string }[] {
-  const srt = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'srt', '-'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
+export function ffmpegCues(file: string, map?: string): { start: number; end: number; text: string }[] {
+  const args = ['-v', 'error', '-i', file, ...(map === undefined ? [] : ['-map', map]), '-f', 'srt', '-'];
+  const srt = execFileSync('ffmpeg', args, { stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8');
   const seconds = (time: string) => {
     const [h = '0', m = '0', rest = '0'] = time.split(':');
     return Number(h) * 3600 + Number(m) * 60 + Number(rest.replace(',', '.'));

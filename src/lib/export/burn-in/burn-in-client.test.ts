@@ -1,23 +1,30 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppErrorException } from '../../errors.ts';
 import { WorkerClient, type WorkerLike } from '../../workers/client.ts';
 import { serve, type Handlers } from '../../workers/host.ts';
-import { burnToOutput, type BurnInEngine } from './burn-in-client.ts';
+import { burnToOutput, estimateBurnIn, type BurnInEngine } from './burn-in-client.ts';
 import { burnInResultChecks, type BurnInEvent, type BurnInRequest, type BurnInResults, type BurnPath } from './burn-in-protocol.ts';
 import { DEFAULT_SUBTITLE_STYLE } from './subtitle-layout.ts';
 
 const ports: MessagePort[] = [];
-afterEach(() => ports.splice(0).forEach((p) => p.close()));
+afterEach(() => {
+  ports.splice(0).forEach((p) => p.close());
+  vi.unstubAllGlobals();
+});
 
 type BurnHandler = Handlers<BurnInRequest, BurnInResults, BurnInEvent>['burn'];
+type EstimateHandler = Handlers<BurnInRequest, BurnInResults, BurnInEvent>['estimate'];
 
 /** The burn-in worker's protocol over a real MessageChannel, with a stand-in burn. */
-function engine(burn: BurnHandler): BurnInEngine {
+function engine(
+  burn: BurnHandler,
+  estimate: EstimateHandler = async () => ({ path: 'webcodecs', codec: 'avc', container: 'mp4', width: 2, height: 2, duration: 1, speed: 1, seconds: 1 }),
+): BurnInEngine {
   const create = (): WorkerLike => {
     const { port1, port2 } = new MessageChannel();
     ports.push(port1, port2);
     serve<BurnInRequest, BurnInResults, BurnInEvent>(port2, 'burn-in-failed', {
-      estimate: async () => ({ path: 'webcodecs', codec: 'avc', container: 'mp4', width: 2, height: 2, duration: 1, speed: 1, seconds: 1 }),
+      estimate,
       burn,
     });
     port1.start();
@@ -75,5 +82,24 @@ describe('burnToOutput', () => {
     const run = burnToOutput({ ...job, output }, engine(twoChunks));
     await expect(run).rejects.toBeInstanceOf(AppErrorException);
     await expect(run).rejects.toMatchObject({ error: { code: 'export-write-failed' } });
+  });
+});
+
+describe('estimateBurnIn', () => {
+  const fallbackEstimate = { path: 'ffmpeg', codec: 'x264', container: 'mp4', width: 2, height: 2, duration: 1, speed: 0.2, seconds: 5 } as const;
+  const fallback = vi.fn(async () => fallbackEstimate);
+  const unsupported = (): BurnInEngine => engine(twoChunks);
+
+  it('goes to the ffmpeg fallback where the page has no VideoEncoder', async () => {
+    vi.stubGlobal('VideoEncoder', undefined);
+    expect(await estimateBurnIn(job, undefined, unsupported(), fallback)).toEqual(fallbackEstimate);
+  });
+
+  it('uses WebCodecs where an encoder is configurable, and the fallback when the worker finds none for the size', async () => {
+    vi.stubGlobal('VideoDecoder', class {});
+    vi.stubGlobal('VideoEncoder', { isConfigSupported: async () => ({ supported: true }) });
+    expect((await estimateBurnIn(job, undefined, unsupported(), fallback)).path).toBe('webcodecs');
+    const none = engine(twoChunks, async () => Promise.reject(new AppErrorException({ code: 'burn-in-unsupported', detail: '2×2' })));
+    expect((await estimateBurnIn(job, undefined, none, fallback)).path).toBe('ffmpeg');
   });
 });

@@ -30,7 +30,9 @@ function burnInClient(): BurnInEngine {
  * @example
  * const { path, container, seconds } = await estimateBurnIn({ file, cues, style }, signal);
  */
-export async function estimateBurnIn(job: BurnJob, signal?: AbortSignal, engine: BurnInEngine = burnInClient()): Promise<BurnEstimate> {
+export async function estimateBurnIn(
+  job: BurnJob, signal?: AbortSignal, engine: BurnInEngine = burnInClient(), fallback: typeof estimateFfmpegBurnIn = estimateFfmpegBurnIn,
+): Promise<BurnEstimate> {
   if (await webCodecsMayBurn()) {
     try {
       return await engine.run({ type: 'estimate', ...job, sampleSeconds: ESTIMATE_SAMPLE_SECONDS }, { signal });
@@ -39,7 +41,7 @@ export async function estimateBurnIn(job: BurnJob, signal?: AbortSignal, engine:
       if (toAppError(caught, 'burn-in-failed').code !== 'burn-in-unsupported') throw caught;
     }
   }
-  return estimateFfmpegBurnIn(job, FFMPEG_ESTIMATE_SAMPLE_SECONDS, signal);
+  return fallback(job, FFMPEG_ESTIMATE_SAMPLE_SECONDS, signal);
 }
 
 /** A burn-in run: the job, the path its estimate chose, where its bytes go and how it reports. */

@@ -61,7 +61,6 @@ export const exportEn = {
   'burnIn.path.webcodecs': 'Runs on this browser’s video encoder (WebCodecs), in hardware where the device has it.',
   'burnIn.path.ffmpeg': 'This browser has no video encoder for WebCodecs, so burn-in re-encodes in software (ffmpeg.wasm: libass and x264). That is slow: expect well under real time for HD video.',
   'burnIn.start': 'Burn in',
-  'burnIn.written': '{time} of {duration} done',
   'error.burn-in-failed': 'The subtitles could not be burned in. The technical detail says where it stopped.',
   'error.burn-in-unsupported': 'This browser has no video encoder for this video ({detail}). Try Chrome or Edge on a computer.',
   'error.burn-in-no-video': 'This file has no picture to draw the subtitles on.',

@@ -63,7 +63,6 @@ export const exportZhCN: Record<keyof typeof exportEn, string> = {
   'burnIn.path.webcodecs': '使用这个浏览器的视频编码器（WebCodecs），设备支持时由硬件编码。',
   'burnIn.path.ffmpeg': '这个浏览器没有可用于 WebCodecs 的视频编码器，所以改用软件重新编码（ffmpeg.wasm：libass 和 x264）。这样很慢：高清视频的速度远低于实时。',
   'burnIn.start': '开始烧录',
-  'burnIn.written': '已完成 {time} / {duration}',
   'error.burn-in-failed': '字幕没能烧录进视频。技术细节里写了停在哪一步。',
   'error.burn-in-unsupported': '这个浏览器没有适合这个视频（{detail}）的视频编码器。请在电脑上试试 Chrome 或 Edge。',
   'error.burn-in-no-video': '这个文件没有画面，无法烧录字幕。',
