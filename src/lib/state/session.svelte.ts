@@ -62,6 +62,23 @@ export class Session {
     else await this.#start(file, settings, fingerprint && { ...fingerprint, duration: 0 });
   }
 
+  /**
+   * A queued file: always a new recognition project (no offer to answer: nobody is watching), with
+   * its fingerprint so the library knows the file later. Resolves when the run has ended.
+   */
+  async openQueued(file: File, settings: RunSettings): Promise<void> {
+    ++this.#opening;
+    this.offer = undefined;
+    const fingerprint = await fingerprintMedia(file).catch(() => undefined);
+    await this.#start(file, settings, fingerprint && { ...fingerprint, duration: 0 });
+  }
+
+  /** Saves the open project now (what a debounced autosave would write later). */
+  async saveNow(): Promise<void> {
+    this.autosave();
+    await this.library.flush();
+  }
+
   /** Goes on recognising the offered file from where its saved run stopped. */
   async resumeOffered(): Promise<void> {
     const offer = this.#takeOffer();

@@ -13,6 +13,7 @@ import { recordingEn } from './recording.en.ts';
 import { privacyEn } from './privacy.en.ts';
 import { speechEngineEn } from './speech-engine.en.ts';
 import { appearanceEn } from './appearance.en.ts';
+import { queueEn } from './queue.en.ts';
 
 /** English UI strings. Keys are shared with every locale: `Messages` is derived from this object. */
 export const en = {
@@ -29,6 +30,7 @@ export const en = {
   ...speechEngineEn,
   ...privacyEn,
   ...appearanceEn,
+  ...queueEn,
   ...workspaceEn,
   ...recordingEn,
   'app.tagline': 'Subtitles from any video, made in your browser. Nothing is uploaded.',

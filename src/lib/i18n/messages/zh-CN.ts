@@ -14,6 +14,7 @@ import { recordingZhCN } from './recording.zh-CN.ts';
 import { privacyZhCN } from './privacy.zh-CN.ts';
 import { speechEngineZhCN } from './speech-engine.zh-CN.ts';
 import { appearanceZhCN } from './appearance.zh-CN.ts';
+import { queueZhCN } from './queue.zh-CN.ts';
 
 /** 简体中文界面文字。 */
 export const zhCN: Messages = {
@@ -30,6 +31,7 @@ export const zhCN: Messages = {
   ...speechEngineZhCN,
   ...privacyZhCN,
   ...appearanceZhCN,
+  ...queueZhCN,
   ...workspaceZhCN,
   ...recordingZhCN,
   'app.tagline': '任何视频都能生成字幕，全程在浏览器里完成，不上传任何内容。',

@@ -1,0 +1,33 @@
+import type { queueEn } from './queue.en.ts';
+
+/** Chinese strings for the queue of files. */
+export const queueZhCN: Record<keyof typeof queueEn, string> = {
+  'queue.open.panel': '队列',
+  'queue.title': '批量队列',
+  'queue.close': '关闭',
+  'queue.intro': '可以一次添加多个文件或整个文件夹：按当前设置逐个识别，每个文件都会成为项目库中的一个项目。',
+  'queue.add': '添加文件……',
+  'queue.addFolder': '添加文件夹……',
+  'queue.status.waiting': '等待中',
+  'queue.status.running': '正在识别',
+  'queue.status.done': '已完成',
+  'queue.status.failed': '失败',
+  'queue.status.cancelled': '已取消',
+  'queue.count.waiting': '{count} 个等待中',
+  'queue.count.running': '{count} 个正在识别',
+  'queue.count.done': '{count} 个已完成',
+  'queue.count.failed': '{count} 个失败',
+  'queue.count.cancelled': '{count} 个已取消',
+  'queue.cues': '{count} 条字幕',
+  'queue.up': '把 {name} 上移',
+  'queue.down': '把 {name} 下移',
+  'queue.remove': '从队列中移除 {name}',
+  'queue.cancel': '取消',
+  'queue.retry': '重试',
+  'queue.open': '打开',
+  'queue.zip': '下载全部字幕（.zip，{count} 个文件）',
+  'queue.zip.name': 'zimu-字幕.zip',
+  'queue.cancelAll': '全部取消',
+  'queue.clear': '清除已结束的',
+  'queue.blocked': '当前项目没有保存到项目库，开始队列会把它替换掉。请先导出它（或开启自动保存）。',
+};
