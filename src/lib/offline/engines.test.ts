@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bytesByKind, engineKindOf, isSubtitleFontFile, parseEngineManifest, type EngineFile, type EngineKind } from './engines.ts';
+import { bytesByKind, cacheOf, ENGINE_CACHE, engineKindOf, FONT_CACHE, isSubtitleFontFile, parseEngineManifest, type EngineFile, type EngineKind } from './engines.ts';
 
 describe('engineKindOf', () => {
   // File names as `vite build` emits them (content hashes included).
@@ -9,6 +9,8 @@ describe('engineKindOf', () => {
     ['assets/ort-wasm-simd-threaded.asyncify-CxOG5pUO.wasm', 'onnxruntime'],
     ['assets/ort-wasm-simd-threaded.asyncify-DXIbolS2.mjs', 'onnxruntime'],
     ['assets/silero_vad_v5-Dt9-bTDn.onnx', 'vad'],
+    ['assets/noto-sans-sc-117-700-normal-Bx3k.woff2', 'font'],
+    ['assets/noto-sans-sc-117-700-normal-Cy4l.woff', 'font'],
   ];
 
   it.each(built)('knows %s as %s', (path, kind) => {
@@ -85,8 +87,15 @@ describe('bytesByKind', () => {
       { url: 'assets/ffmpeg-core-a.wasm', bytes: 3000, kind: 'ffmpeg' },
       { url: 'assets/ort-wasm-a.wasm', bytes: 500, kind: 'onnxruntime' },
     ];
-    expect(bytesByKind(files)).toEqual({ ffmpeg: 3100, onnxruntime: 500, vad: 0 });
-    expect(bytesByKind([])).toEqual({ ffmpeg: 0, onnxruntime: 0, vad: 0 });
+    expect(bytesByKind(files)).toEqual({ ffmpeg: 3100, onnxruntime: 500, vad: 0, font: 0 });
+    expect(bytesByKind([])).toEqual({ ffmpeg: 0, onnxruntime: 0, vad: 0, font: 0 });
+  });
+});
+
+describe('cacheOf', () => {
+  it('keeps the font where the service worker’s font route looks, the rest in the engine cache', () => {
+    expect(cacheOf('font')).toBe(FONT_CACHE);
+    expect(cacheOf('ffmpeg')).toBe(ENGINE_CACHE);
   });
 });
 

@@ -1,5 +1,5 @@
-/** The runtimes the app downloads on first use, as the service worker caches them. */
-export type EngineKind = 'ffmpeg' | 'onnxruntime' | 'vad';
+/** The runtimes (and burn-in's font) the app downloads on first use, as the service worker caches them. */
+export type EngineKind = 'ffmpeg' | 'onnxruntime' | 'vad' | 'font';
 
 /** One engine file the build emitted: where it is served and how big it is. */
 export interface EngineFile {
@@ -22,6 +22,7 @@ const ENGINE_PATTERNS: readonly (readonly [RegExp, EngineKind])[] = [
   [/(^|\/)ffmpeg-core[^/]*\.(js|wasm)$/, 'ffmpeg'],
   [/(^|\/)ort-wasm[^/]*\.(mjs|wasm)$/, 'onnxruntime'],
   [/(^|\/)silero_vad[^/]*\.onnx$/, 'vad'],
+  [/(^|\/)noto-sans-sc-[^/]*\.woff2?$/, 'font'],
 ];
 
 /**
@@ -35,7 +36,7 @@ export function engineKindOf(path: string): EngineKind | undefined {
 }
 
 /** Glob patterns (for the precache manifest) that leave the engines out of the app shell. */
-export const ENGINE_GLOBS: readonly string[] = ['**/ffmpeg-core*', '**/ort-wasm*', '**/silero_vad*'];
+export const ENGINE_GLOBS: readonly string[] = ['**/ffmpeg-core*', '**/ort-wasm*', '**/silero_vad*', '**/noto-sans-sc-*'];
 
 /** Validates the engine list fetched from the server; anything malformed is dropped. Pure. */
 export function parseEngineManifest(raw: unknown): EngineFile[] {
@@ -52,7 +53,7 @@ export function parseEngineManifest(raw: unknown): EngineFile[] {
 
 /** Total bytes per kind, for the "make available offline" summary. Pure. */
 export function bytesByKind(files: readonly EngineFile[]): Record<EngineKind, number> {
-  const totals: Record<EngineKind, number> = { ffmpeg: 0, onnxruntime: 0, vad: 0 };
+  const totals: Record<EngineKind, number> = { ffmpeg: 0, onnxruntime: 0, vad: 0, font: 0 };
   for (const file of files) totals[file.kind] += file.bytes;
   return totals;
 }
@@ -73,4 +74,15 @@ export const FONT_CACHE = 'zimu-fonts';
  */
 export function isSubtitleFontFile(path: string): boolean {
   return /(^|\/)noto-sans-sc-[^/]*\.woff2?$/u.test(path);
+}
+
+/**
+ * The cache a kind of engine file is kept in: the font's own (where the service worker's font
+ * route looks), else the engine cache. Pure.
+ *
+ * @example
+ * cacheOf('font'); // 'zimu-fonts'
+ */
+export function cacheOf(kind: EngineKind): string {
+  return kind === 'font' ? FONT_CACHE : ENGINE_CACHE;
 }

@@ -1,5 +1,5 @@
 import { toAppError, type AppError } from '../errors.ts';
-import { ENGINE_CACHE, ENGINE_MANIFEST, parseEngineManifest, type EngineFile } from '../offline/engines.ts';
+import { cacheOf, ENGINE_MANIFEST, parseEngineManifest, type EngineFile, type EngineKind } from '../offline/engines.ts';
 
 /** Where "Make available offline" stands. */
 export type OfflineStatus = 'unknown' | 'partial' | 'downloading' | 'ready' | 'failed';
@@ -58,11 +58,11 @@ export class OfflineState {
     try {
       const response = await this.#deps.fetch(this.#url(ENGINE_MANIFEST));
       this.engines = response.ok ? parseEngineManifest(await response.json()) : [];
-      const cache = await this.#deps.caches.open(ENGINE_CACHE);
+      const caches = this.#caches();
       const cached = new Set<string>();
       // ignoreVary: a module script is requested with an Origin header and may be stored with
       // `Vary: Origin`; a plain lookup by URL would miss it.
-      for (const file of this.engines) if (await cache.match(this.#url(file.url), { ignoreVary: true })) cached.add(file.url);
+      for (const file of this.engines) if (await (await caches(file.kind)).match(this.#url(file.url), { ignoreVary: true })) cached.add(file.url);
       this.cached = cached;
       // No engine list (the dev server builds none): nothing to offer.
       if (this.status !== 'downloading') this.status = this.engines.length === 0 ? 'unknown' : cached.size === this.engines.length ? 'ready' : 'partial';
@@ -84,9 +84,9 @@ export class OfflineState {
     this.total = missing.reduce((sum, file) => sum + file.bytes, 0);
     try {
       void this.requestPersistence();
-      const cache = await this.#deps.caches.open(ENGINE_CACHE);
+      const caches = this.#caches();
       for (const file of missing) {
-        await this.#download(cache, file, controller.signal);
+        await this.#download(await caches(file.kind), file, controller.signal);
         this.cached = new Set([...this.cached, file.url]);
       }
       if (model) await this.#downloadModel(model, controller.signal);
@@ -111,6 +111,17 @@ export class OfflineState {
     if (!storage) return false;
     this.persisted = (await storage.persisted().catch(() => false)) || (await storage.persist().catch(() => false));
     return this.persisted;
+  }
+
+  /** Each kind's cache (engines, the burn-in font), opened once per use. */
+  #caches(): (kind: EngineKind) => Promise<Cache> {
+    const open = new Map<string, Promise<Cache>>();
+    return (kind) => {
+      const name = cacheOf(kind);
+      const cache = open.get(name) ?? this.#deps.caches.open(name);
+      open.set(name, cache);
+      return cache;
+    };
   }
 
   async #download(cache: Cache, file: EngineFile, signal: AbortSignal): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ENGINE_CACHE, type EngineFile } from '../offline/engines.ts';
+import { ENGINE_CACHE, FONT_CACHE, type EngineFile } from '../offline/engines.ts';
 import { OfflineState, type ModelDownload, type OfflineDeps } from './offline.svelte.ts';
 
 const BASE = 'https://zimu.test/app/';
@@ -327,5 +327,27 @@ describe('OfflineState.requestPersistence', () => {
     const other = offlineState({ storage: broken }).state;
     expect(await other.requestPersistence()).toBe(false);
     expect(other.persisted).toBe(false);
+  });
+});
+
+describe('OfflineState with the burn-in font', () => {
+  it('keeps the font in the font cache, where the service worker serves it from, and the engines in theirs', async () => {
+    const font: EngineFile = { url: 'assets/noto-sans-sc-117-700-normal-Cy4l.woff', bytes: 40, kind: 'font' };
+    const listed = [ENGINES[0], font];
+    const fetch = vi.fn(async (url: string): Promise<Response> => {
+      const path = url.slice(BASE.length);
+      if (path === 'engines.json') return Response.json(listed);
+      const file = listed.find((entry) => entry?.url === path);
+      return file ? new Response(new Uint8Array(file.bytes)) : new Response('missing', { status: 404 });
+    });
+    const { state, caches } = offlineState({ fetch });
+    await state.refresh();
+    expect(state.status).toBe('partial');
+    await state.makeAvailable();
+    expect(state.status).toBe('ready');
+    expect([...(caches.buckets.get(FONT_CACHE)?.entries.keys() ?? [])]).toEqual([BASE + font.url]);
+    expect(caches.engineUrls()).toEqual([ENGINES[0]?.url]);
+    await state.refresh();
+    expect(state.status).toBe('ready');
   });
 });

@@ -8,9 +8,11 @@ import { SUBTITLE_FONT_NAME, SUBTITLE_FONT_WEIGHT, type MeasureText } from './su
 /**
  * The font's WOFF files, served from our origin like the WOFF2 ones the canvas path loads:
  * ffmpeg.wasm's FreeType is built without Brotli, so it reads WOFF but not WOFF2. URLs only;
- * nothing is fetched until a fallback burn-in asks for text.
+ * nothing is fetched until a fallback burn-in asks for text. The one-file `chinese-simplified`
+ * set (1.6 MB) is left out, here and for the canvas: no unicode-range names it, so it is never
+ * used, and "Make available offline" would download it.
  */
-const WOFF_URLS: Readonly<Record<string, string>> = import.meta.glob('/node_modules/@fontsource/noto-sans-sc/files/*-700-normal.woff', {
+const WOFF_URLS: Readonly<Record<string, string>> = import.meta.glob(['/node_modules/@fontsource/noto-sans-sc/files/*-700-normal.woff', '!**/*-chinese-simplified-*'], {
   query: '?url', import: 'default', eager: true,
 });
 

@@ -7,7 +7,7 @@ import stylesheet from '@fontsource/noto-sans-sc/700.css?raw';
  * The font's subset files, emitted by Vite from the npm package and served from our origin
  * (no font CDN). Only URLs here: nothing is fetched until burn-in asks for text.
  */
-const FILE_URLS: Readonly<Record<string, string>> = import.meta.glob('/node_modules/@fontsource/noto-sans-sc/files/*-700-normal.woff2', {
+const FILE_URLS: Readonly<Record<string, string>> = import.meta.glob(['/node_modules/@fontsource/noto-sans-sc/files/*-700-normal.woff2', '!**/*-chinese-simplified-*'], {
   query: '?url', import: 'default', eager: true,
 });
 

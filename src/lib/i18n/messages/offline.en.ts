@@ -6,7 +6,7 @@ export const offlineEn = {
   'offline.close': 'Close',
   'offline.intro':
     'The page itself is stored on this device after your first visit. To turn a video into subtitles with the network off, the engines and the model must be stored too. Your projects are always stored here, never uploaded.',
-  'offline.engines': 'Engines (ffmpeg, ONNX Runtime, voice detection)',
+  'offline.engines': 'Engines (ffmpeg, ONNX Runtime, voice detection) and the subtitle font for burn-in',
   'offline.model': 'Speech model {model}',
   'offline.model.size': '{size} to download',
   'offline.model.cached': 'stored ({size})',

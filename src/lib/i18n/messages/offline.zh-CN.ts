@@ -5,7 +5,7 @@ export const offlineZhCN = {
   'offline.title': '离线使用 Zimu',
   'offline.close': '关闭',
   'offline.intro': '首次访问后，页面本身已经保存在这台设备上。要在断网时把视频转成字幕，还需要把处理引擎和语音模型一并保存。你的项目始终只保存在本机，不会上传。',
-  'offline.engines': '处理引擎（ffmpeg、ONNX Runtime、人声检测）',
+  'offline.engines': '处理引擎（ffmpeg、ONNX Runtime、人声检测）和烧录字幕用的字体',
   'offline.model': '语音模型 {model}',
   'offline.model.size': '需下载 {size}',
   'offline.model.cached': '已保存（{size}）',
