@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { APP_PORT, CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../../playwright.config.ts';
 import { SCRIPTED_CUES, TEST_MODELS } from '../fixtures/models/generate.ts';
+import { formatElapsed } from '../../src/lib/media/recording.ts';
 import { asShown, clickDownload, expectDone, expectWellFormed, MEDIA, openApp, shownCues } from './support/app.ts';
 import { browserPcm, expectSamePcm, nativePcm } from './support/native.ts';
 
@@ -40,8 +41,12 @@ test('a microphone recording becomes subtitles through the same pipeline as a fi
   await expect(page.getByTestId('recording-stop')).toBeFocused();
   await expect.poll(async () => Number(await page.getByTestId('recording-elapsed').getAttribute('data-ms')), { timeout: 15_000 })
     .toBeGreaterThanOrEqual(RECORD_MS);
-  const recordedMs = Number(await page.getByTestId('recording-elapsed').getAttribute('data-ms'));
   await page.getByTestId('recording-stop').click();
+  // The length as the recorder timed it at Stop, shown on the save link.
+  await expect(page.getByTestId('recording-save')).toBeVisible();
+  const recordedMs = Number(await page.getByTestId('recording-save').getAttribute('data-ms'));
+  expect(recordedMs).toBeGreaterThanOrEqual(RECORD_MS);
+  await expect(page.getByTestId('recording-save')).toContainText(`Save recording (${formatElapsed(recordedMs)}, `);
 
   await expect(page.getByTestId('file-name')).toContainText(/recording-\d{4}-\d\d-\d\d-\d{6}\.webm/);
   await expectDone(page);
@@ -53,7 +58,7 @@ test('a microphone recording becomes subtitles through the same pipeline as a fi
   expectWellFormed(cues, recordedMs / 1000 + 1);
 
   // "Save recording" gives the very file that was recognised: native ffmpeg decodes it to the
-  // same PCM the app extracted, as long as the time recorded (Opus frames: within 0.5 s), and
+  // same PCM the app extracted, as long as the time recorded (Opus frames, and the recorder starting and stopping a moment apart from the clock: within 0.5 s), and
   // reads that length from the file's own header.
   const saved = await clickDownload(page, 'recording-save');
   expect(saved.suggestedFilename()).toMatch(/^recording-\d{4}-\d\d-\d\d-\d{6}\.webm$/);
@@ -62,6 +67,7 @@ test('a microphone recording becomes subtitles through the same pipeline as a fi
   expect(Math.abs(native.length / 16_000 - recordedMs / 1000)).toBeLessThan(0.5);
   const duration = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', savedPath], { encoding: 'utf8' });
   expect(Math.abs(Number(duration) - recordedMs / 1000)).toBeLessThan(0.5);
+  console.log(`recording: clock ${recordedMs / 1000} s, decoded ${native.length / 16_000} s, header ${Number(duration)} s`);
   expectSamePcm((await browserPcm(page)).pcm, native, 'recording');
 });
 

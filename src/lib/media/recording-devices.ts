@@ -113,13 +113,20 @@ interface Meter {
   close(): void;
 }
 
-/** An analyser on the stream for the level meter; a silent one where Web Audio is missing. */
+/** An analyser on the stream for the level meter; a silent one where Web Audio is missing or refuses. */
 function openMeter(stream: MediaStream): Meter {
-  if (typeof AudioContext !== 'function') return { level: () => 0, close: () => {} };
-  const context = new AudioContext();
-  const analyser = context.createAnalyser();
-  analyser.fftSize = 1024;
-  context.createMediaStreamSource(stream).connect(analyser);
+  const silent: Meter = { level: () => 0, close: () => {} };
+  if (typeof AudioContext !== 'function') return silent;
+  let context: AudioContext;
+  let analyser: AnalyserNode;
+  try {
+    context = new AudioContext();
+    analyser = context.createAnalyser();
+    analyser.fftSize = 1024;
+    context.createMediaStreamSource(stream).connect(analyser);
+  } catch {
+    return silent; // the meter is a nicety: recording goes on without it
+  }
   const samples = new Float32Array(analyser.fftSize);
   return {
     level: () => {

@@ -43,6 +43,7 @@ export interface RecordingDeps {
 export class Recording {
   status = $state<RecordingStatus>('idle');
   source = $state<RecordingSource | undefined>();
+  /** Time recorded so far; after Stop, the length of the last recording. */
   elapsedMs = $state(0);
   /** The input's loudness, 0–1. */
   level = $state(0);

@@ -10,7 +10,7 @@ export const recordingEn = {
   'record.level': 'Input level',
   'record.stop': 'Stop and make subtitles',
   'record.discard': 'Discard',
-  'record.save': 'Save recording ({size})',
+  'record.save': 'Save recording ({duration}, {size})',
   'record.kept': 'The recording stays in this tab only; save it to keep it.',
   'error.recording-denied': 'Zimu may not use the microphone. Allow it for this site (the icon at the left of the address bar) and try again.',
   'error.recording-display-denied': 'Nothing was recorded: no tab or screen was shared.',

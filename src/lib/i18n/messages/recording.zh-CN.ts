@@ -12,7 +12,7 @@ export const recordingZhCN: Record<keyof typeof recordingEn, string> = {
   'record.level': '输入音量',
   'record.stop': '停止并生成字幕',
   'record.discard': '放弃',
-  'record.save': '保存录音（{size}）',
+  'record.save': '保存录音（{duration}，{size}）',
   'record.kept': '录音只留在这个标签页里，保存后才会留下。',
   'error.recording-denied': 'Zimu 没有获得麦克风权限。请点地址栏左侧的图标，允许本站使用麦克风，然后重试。',
   'error.recording-display-denied': '没有录音：没有共享任何标签页或屏幕。',
