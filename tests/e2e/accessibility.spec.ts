@@ -69,3 +69,46 @@ for (const locale of ['en', 'zh-CN'] as const) {
     });
   }
 }
+
+interface FocusStop {
+  readonly testId: string;
+  readonly text: string;
+  readonly visible: boolean;
+}
+
+/** Presses Tab until the focused element matches, noting each stop and whether its focus shows. */
+async function tabTo(page: Page, matches: (stop: FocusStop) => boolean, stops: FocusStop[]): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((): FocusStop => {
+      const element = document.activeElement;
+      if (!(element instanceof HTMLElement) || element === document.body) return { testId: '', text: '', visible: true };
+      // A <video>'s own controls take focus inside it and draw their own ring.
+      if (element instanceof HTMLMediaElement) return { testId: element.dataset.testid ?? '', text: '', visible: true };
+      const style = getComputedStyle(element);
+      const visible = (style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+      return { testId: element.dataset.testid ?? '', text: (element.textContent ?? element.getAttribute('aria-label') ?? '').trim(), visible };
+    });
+    stops.push(stop);
+    if (matches(stop)) return;
+  }
+  throw new Error(`not reached by Tab; stops: ${stops.map((s) => s.testId || s.text).join(' → ')}`);
+}
+
+test('keyboard only: from choosing a file to saving its SRT, with visible focus at every stop', async ({ page }) => {
+  await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
+  await page.locator('body').focus();
+  const stops: FocusStop[] = [];
+  const chooser = page.waitForEvent('filechooser');
+  await tabTo(page, (stop) => stop.text === 'Choose a file', stops);
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(SAMPLE);
+  await expectDone(page);
+  await tabTo(page, (stop) => stop.testId === 'export-menu-button', stops);
+  await page.keyboard.press('Enter');
+  await tabTo(page, (stop) => stop.testId === 'download-srt', stops);
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  expect((await download).suggestedFilename()).toMatch(/\.srt$/);
+  expect(stops.filter((stop) => !stop.visible)).toEqual([]);
+});
