@@ -188,3 +188,24 @@ test('when Whisper hears Chinese, Zimu recommends SenseVoice and says why', asyn
   await page.getByTestId('open-settings').click();
   await expect(page.getByTestId('setting-engine-sensevoice')).toBeChecked();
 });
+
+test('when WebGPU can’t run SenseVoice at load, it falls back to WASM, says so, and gives the WASM cues', async ({ page }) => {
+  const requests = await recordRecogniseRequests(page);
+  // Inside every worker: the app's capability check finds an adapter (so 'auto' picks WebGPU),
+  // but ONNX Runtime's own request for one, which passes options, gets none.
+  page.on('worker', (worker) => {
+    void worker
+      .evaluate(() => {
+        const gpu = navigator.gpu;
+        const requestAdapter = gpu.requestAdapter.bind(gpu);
+        gpu.requestAdapter = (options?: GPURequestAdapterOptions) => (options ? Promise.resolve(null) : requestAdapter());
+      })
+      .catch(() => undefined);
+  });
+  await openSenseVoice(page, { ...scripted, device: 'auto' });
+  await chooseFile(page, SAMPLE);
+  await expectDone(page, 60_000);
+  await expect(page.getByTestId('device')).toHaveAttribute('data-device', 'wasm');
+  await expect(page.getByTestId('fallback')).toBeVisible();
+  expect(await shownCues(page)).toEqual(expectedScriptedCues(await requests()));
+});
