@@ -67,7 +67,7 @@ export class Transcript {
   translations = $state.raw<Translations>(NONE);
   /** The language `translations` are in; '' when there are none. */
   translationLanguage = $state('');
-  /** Translation texts by cue position, stale ones too: for views keyed by index (BilingualCueList). */
+  /** Translation texts by cue position, stale ones too: for views keyed by index. */
   translationsByIndex: ReadonlyMap<number, string> = $derived(translationsByIndex(this.cues, this.translations));
   /** Up-to-date translations by cue position: the `done` a resumed run over `cues` skips. */
   doneByIndex: ReadonlyMap<number, string> = $derived(translationsByIndex(this.cues, this.translations, true));
