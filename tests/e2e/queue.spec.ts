@@ -65,10 +65,10 @@ test('a queue of five files, one broken: four done and one failed with its messa
   }
 });
 
-test('waiting files can be reordered and cancelled before they run', async ({ page }) => {
+test('several files chosen at once go to the queue; waiting files can be reordered and cancelled before they run', async ({ page }) => {
   await openApp(page, { modelId: TEST_MODELS.scripted, device: 'wasm' });
-  await page.getByTestId('open-queue').click();
-  await page.getByTestId('queue-input').setInputFiles([FILES[0] ?? '', FILES[1] ?? '', FILES[3] ?? '']); // clip, h264-aac, mp3
+  await page.getByTestId('file-input').setInputFiles([FILES[0] ?? '', FILES[1] ?? '', FILES[3] ?? '']); // clip, h264-aac, mp3
+  await expect(page.getByTestId('queue-panel')).toBeVisible();
   const items = page.getByTestId('queue-item');
   await expect(items).toHaveCount(3);
   // The third moves above the second while the first runs; then the second (now third) is cancelled.
