@@ -40,8 +40,10 @@ export default defineConfig({
   reporter: [['list']],
   // `npm run test:e2e` runs the default project; `npm run test:slow` the tests tagged @slow.
   projects: [
-    { name: 'default', grepInvert: /@slow/ },
+    { name: 'default', grepInvert: /@slow|@screenshots/ },
     { name: 'slow', grep: /@slow/, timeout: 1_800_000 },
+    // `npm run screenshots`: the README's pictures, made from the e2e fixtures (not a test).
+    { name: 'screenshots', grep: /@screenshots/ },
   ],
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
