@@ -99,6 +99,12 @@ export class Settings {
     void this.save();
   }
 
+  /** Whisper's own task: English subtitles straight from the audio (on), or the spoken language (off). Saved. */
+  setWhisperTranslates(on: boolean): void {
+    this.task = on ? 'translate' : 'transcribe';
+    void this.save();
+  }
+
   /** Runs will load this stored speech model from its host, with the engine it is for. */
   useSpeechModel(engine: SpeechEngineKind, model: { readonly modelId: string; readonly host: string }): void {
     if (engine === 'sensevoice') this.senseVoiceModelId = model.modelId;

@@ -39,6 +39,14 @@ describe('Settings: the speech engine', () => {
     expect(settings.runSettings().task).toBe('translate');
   });
 
+  it('sets Whisper’s translate task from the Advanced switch', () => {
+    const settings = new Settings();
+    settings.setWhisperTranslates(true);
+    expect(settings.runSettings().task).toBe('translate');
+    settings.setWhisperTranslates(false);
+    expect(settings.runSettings().task).toBe('transcribe');
+  });
+
   it('gives SenseVoice only a language it knows; another one is detected instead', () => {
     const settings = new Settings();
     settings.chooseEngine('sensevoice');
