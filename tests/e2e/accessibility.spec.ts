@@ -5,8 +5,8 @@ import { chooseFile, expectDone, openApp, SAMPLE } from './support/app.ts';
 
 /**
  * axe-core's rules on every main state of the page, in both languages and both colour schemes:
- * no serious or critical violation anywhere. The states: empty; the settings, AI provider, library
- * and network panels; a run in progress; a finished run in the studio.
+ * no serious or critical violation anywhere. The states: empty; the settings, AI provider, library,
+ * network and queue panels; a run in progress; a finished run in the studio.
  */
 
 interface Finding {
@@ -54,6 +54,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       findings.push(...(await toggle(page, 'open-llm-provider', 'llm-provider', 'provider')));
       findings.push(...(await toggle(page, 'open-library', 'library-panel', 'library')));
       findings.push(...(await toggle(page, 'open-privacy', 'privacy-panel', 'network')));
+      findings.push(...(await toggle(page, 'open-queue', 'queue-panel', 'queue')));
 
       await chooseFile(page, SAMPLE);
       await expect(page.getByTestId('progress')).toBeVisible();
