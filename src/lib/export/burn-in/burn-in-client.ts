@@ -8,8 +8,8 @@ import { webCodecsMayBurn } from './webcodecs-check.ts';
 
 /** Media seconds timed for the WebCodecs estimate: enough frames to get past the encoder's start-up. */
 export const ESTIMATE_SAMPLE_SECONDS = 2;
-/** Media seconds timed for the ffmpeg estimate: short, as software encoding runs well under real time. */
-export const FFMPEG_ESTIMATE_SAMPLE_SECONDS = 1;
+/** Media seconds timed for the ffmpeg estimate: a few stats lines past the start-up, kept short as software encoding runs well under real time. */
+export const FFMPEG_ESTIMATE_SAMPLE_SECONDS = 2;
 
 /** The burn-in worker's client (a stand-in in tests). */
 export type BurnInEngine = WorkerClient<BurnInRequest, BurnInResults, BurnInEvent>;

@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
 import { ALL_FORMATS, BlobSource, Input } from 'mediabunny';
 import { AppErrorException } from '../../errors.ts';
-import { getFFmpegCore, mountFile, type FFmpegCore } from '../../media/ffmpeg-core.ts';
+import { collectLog, getFFmpegCore, mountFile, type FFmpegCore } from '../../media/ffmpeg-core.ts';
 import type { HandlerContext } from '../../workers/host.ts';
 import type { ExportEvent, ExportRequest } from '../export-protocol.ts';
+import { logTime } from '../ffmpeg-log.ts';
 import { OUTPUT_DEVICE, outputError, runToOutput, throwIfCancelled } from '../ffmpeg-output.ts';
 import { loadAssFonts } from './ass-font-files.ts';
 import { burnArgs, canCopyAudio } from './ffmpeg-burn-args.ts';
+import { measurePace, type PacePoint } from './ffmpeg-pace.ts';
 import { toBurnAss } from './burn-ass.ts';
 import type { BurnEnd, BurnEstimate, BurnPlan } from './burn-in-protocol.ts';
 
@@ -77,16 +79,23 @@ export async function estimateFfmpegBurn(request: EstimateRequest, context: Cont
   const { core, probed, cleanUp } = await start(request, context);
   const sample = Math.min(request.sampleSeconds, probed.plan.duration);
   const args = burnArgs({ input: `${INPUT_DIR}/media`, ass: ASS_PATH, fontsDir: FONTS_DIR, copyAudio: probed.copyAudio, output: '/dev/null', sampleSeconds: sample });
+  const points: PacePoint[] = [];
+  const log = collectLog(core, (line) => {
+    const media = logTime(line);
+    if (media !== undefined && media > 0) points.push({ wallMs: performance.now(), media });
+  });
   try {
     const started = performance.now();
     core.setTimeout(-1);
     const code = core.exec(...args);
+    const ended = performance.now();
     core.reset();
     throwIfCancelled(context);
-    if (code !== 0) throw new AppErrorException({ code: 'burn-in-failed', detail: `ffmpeg exit code ${code}` });
-    const speed = sample / Math.max(0.001, (performance.now() - started) / 1000);
-    return { ...probed.plan, speed, seconds: probed.plan.duration / speed };
+    if (code !== 0) throw new AppErrorException({ code: 'burn-in-failed', detail: log.tail() || `ffmpeg exit code ${code}` });
+    const { speed, startup } = measurePace(points, started, ended, sample);
+    return { ...probed.plan, speed, seconds: startup + probed.plan.duration / speed };
   } finally {
+    log.stop();
     cleanUp();
   }
 }
