@@ -1,8 +1,9 @@
 /**
  * The burn-in half of bench:export: one minute of 720p with a cue every 3 s (English over
- * Chinese), burned in by the app's WebCodecs path in the browser against native ffmpeg's
- * `subtitles=` filter (libass) with libx264 `veryfast`, in the same run; frames per second
- * each and their ratio.
+ * Chinese), burned in by the app in the browser on each path it has — WebCodecs, and the
+ * ffmpeg.wasm fallback (libass + x264 veryfast), forced by taking the page's `VideoEncoder`
+ * away as a browser without WebCodecs would be — against native ffmpeg's `subtitles=` filter
+ * (libass) with libx264 `veryfast`, in the same run; frames per second each and their ratio.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,7 +46,26 @@ export async function benchBurnIn(browser: BrowserContext, pageUrl: string, out:
   const nativeOut = path.join(scratch, 'burn-native.mp4');
   const native = nativeSeconds(file, srt, nativeOut);
   rmSync(nativeOut, { force: true });
+  console.log('\nburn-in, 1 min of 720p (1,500 frames), cue every 3 s');
+  console.log(`  native ffmpeg subtitles= + libx264 veryfast: ${native.toFixed(2)} s, ${(frames / native).toFixed(0)} fps`);
+  for (const fallback of [false, true]) {
+    const result = await inBrowser(browser, pageUrl, file, list, fallback);
+    const label = fallback ? 'browser fallback, no WebCodecs' : 'browser WebCodecs';
+    if (result.error) {
+      console.log(`  ${label}: error: ${result.error}`);
+      continue;
+    }
+    const seconds = result.burnMs / 1000;
+    console.log(`  ${label} (${result.path}: ${result.codec} in ${result.container}): ${seconds.toFixed(2)} s, ${(result.frames / seconds).toFixed(1)} fps`
+      + ` (${result.frames} frames; the app estimated ${result.estimateSeconds.toFixed(1)} s)`);
+    console.log(`    ratio browser/native time: ${(seconds / native).toFixed(2)}×`);
+  }
+}
+
+/** One burn-in through the app's client in a fresh page; `fallback` takes WebCodecs' encoder away first. */
+async function inBrowser(browser: BrowserContext, pageUrl: string, file: string, list: ReturnType<typeof cues>, fallback: boolean): Promise<BurnBenchResult> {
   const page = await browser.newPage();
+  if (fallback) await page.addInitScript(() => Reflect.deleteProperty(globalThis, 'VideoEncoder'));
   const run = async (): Promise<BurnBenchResult> => {
     await page.goto(pageUrl);
     await page.waitForFunction(() => typeof Reflect.get(window, 'runBurnBench') === 'function');
@@ -60,14 +80,5 @@ export async function benchBurnIn(browser: BrowserContext, pageUrl: string, out:
   const result = await run().catch(run);
   await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('zimu-video-export', { recursive: true }).catch(() => undefined));
   await page.close();
-  console.log('\nburn-in, 1 min of 720p (1,500 frames), cue every 3 s');
-  console.log(`  native ffmpeg subtitles= + libx264 veryfast: ${native.toFixed(2)} s, ${(frames / native).toFixed(0)} fps`);
-  if (result.error) {
-    console.log(`  browser WebCodecs: error: ${result.error}`);
-    return;
-  }
-  const seconds = result.burnMs / 1000;
-  console.log(`  browser WebCodecs (${result.codec} in ${result.container}): ${seconds.toFixed(2)} s, ${(result.frames / seconds).toFixed(0)} fps`
-    + ` (${result.frames} frames; the app estimated ${result.estimateSeconds.toFixed(1)} s)`);
-  console.log(`  ratio browser/native time: ${(seconds / native).toFixed(2)}×`);
+  return result;
 }
