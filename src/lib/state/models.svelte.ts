@@ -149,6 +149,15 @@ export type SizeEstimate =
  */
 const SETTLE_MS = 500;
 
+/** What a run will load: the settings' engine, its repository, the host, device and precision. */
+export interface EngineChoice {
+  readonly speechEngine: SpeechEngineKind;
+  readonly engineModelId: string;
+  readonly modelHost: string;
+  readonly device: DevicePreference;
+  readonly precision: Precision;
+}
+
 /** The download size of the chosen model for the device a run will use. One per picker. */
 export class DownloadEstimate {
   estimate = $state.raw<SizeEstimate>({ status: 'checking' });
@@ -157,6 +166,11 @@ export class DownloadEstimate {
 
   #controller: AbortController | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Re-estimates for the settings' engine and its repository, host, device and precision. */
+  updateFor(choice: EngineChoice): void {
+    this.update(choice.modelHost, choice.engineModelId, choice.device, choice.precision, choice.speechEngine);
+  }
 
   /** Re-estimates for a new engine, host, id or device; an older check still running is dropped. */
   update(host: string, modelId: string, preference: DevicePreference, precision: Precision, engine: SpeechEngineKind = 'whisper'): void {

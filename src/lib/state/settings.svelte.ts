@@ -3,7 +3,8 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings, type StoredSettings } fro
 import type { RunSettings } from './job.svelte.ts';
 import type { DevicePreference, Precision } from '../transcription/models.ts';
 import type { SpeechEngineKind } from '../transcription/transcriber-protocol.ts';
-import { isSenseVoiceLanguage } from '../transcription/engine-catalog.ts';
+import { DEFAULT_SENSEVOICE_MODEL_ID, isSenseVoiceLanguage } from '../transcription/engine-catalog.ts';
+import { catalogEntry } from '../transcription/catalog.ts';
 import type { ProfileId } from '../subtitles/segment/profiles.ts';
 
 /** The user's settings, reactive, saved on this device whenever they change. */
@@ -91,6 +92,12 @@ export class Settings {
   /** The repository the chosen engine loads. */
   get engineModelId(): string {
     return this.whisper ? this.modelId : this.senseVoiceModelId;
+  }
+
+  /** The chosen engine's model as the user knows it: a catalog name, SenseVoice-Small, or the repository id. */
+  get engineModelName(): string {
+    if (this.whisper) return catalogEntry(this.modelId)?.name ?? this.modelId;
+    return this.senseVoiceModelId === DEFAULT_SENSEVOICE_MODEL_ID ? 'SenseVoice-Small' : this.senseVoiceModelId;
   }
 
   /** Switches the speech engine and saves. */

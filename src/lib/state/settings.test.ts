@@ -39,6 +39,16 @@ describe('Settings: the speech engine', () => {
     expect(settings.runSettings().task).toBe('translate');
   });
 
+  it('names the chosen engine’s model for the user', () => {
+    const settings = new Settings();
+    settings.modelId = 'onnx-community/whisper-small';
+    expect(settings.engineModelName).toBe('Whisper small');
+    settings.chooseEngine('sensevoice');
+    expect(settings.engineModelName).toBe('SenseVoice-Small');
+    settings.senseVoiceModelId = 'me/sense-voice';
+    expect(settings.engineModelName).toBe('me/sense-voice');
+  });
+
   it('sets Whisper’s translate task from the Advanced switch', () => {
     const settings = new Settings();
     settings.setWhisperTranslates(true);
