@@ -4,7 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { TEST_MODELS } from '../fixtures/models/generate.ts';
 import { chooseFile, expectDone, MODEL_HOST, openApp, SAMPLE } from './support/app.ts';
 import { configureProvider, expectPanelError } from './support/llm.ts';
-import { modelDir } from './support/models.ts';
+import { modelDir, MODELS_OUT } from './support/models.ts';
+import { startModelServer } from './support/model-server.ts';
+import { launchOwnBrowser } from './support/own-browser.ts';
 import { OpenAiTestServer } from './support/openai-server.ts';
 
 const server = new OpenAiTestServer();
@@ -103,4 +105,39 @@ test('strict offline blocks a model download and the AI service with their messa
   await chooseFile(page, SAMPLE);
   await expectDone(page);
   expect(toModelHost).toEqual([]);
+});
+
+test('strict offline in the service worker: a request that bypasses the app\'s fetch (an image) is refused there and listed as blocked', async () => {
+  const models = await startModelServer(MODELS_OUT, 0);
+  const reached: string[] = [];
+  models.on('request', (request) => reached.push(request.url ?? ''));
+  const address = models.address();
+  const otherHost = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  const browser = await launchOwnBrowser({ serviceWorkers: 'allow' });
+  try {
+    const { page } = browser;
+    await page.goto('/');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    });
+    await page.getByTestId('open-privacy').click();
+    await page.getByTestId('strict-offline').check();
+    const load = (url: string) => page.evaluate((src) => new Promise<boolean>((resolve) => {
+      const image = new Image();
+      image.onload = () => resolve(true);
+      image.onerror = () => resolve(false);
+      image.src = src;
+    }), url);
+    expect(await load(`${otherHost}/zimu-test/whisper-micro/resolve/main/config.json?strict`)).toBe(false);
+    await expect(page.locator('[data-testid="privacy-group"][data-destination="other"]')).toHaveAttribute('data-blocked', '1');
+    expect(reached).toEqual([]);
+    // Off again, the same request reaches the host.
+    await page.getByTestId('strict-offline').uncheck();
+    await load(`${otherHost}/zimu-test/whisper-micro/resolve/main/config.json?open`);
+    await expect.poll(() => reached.length).toBeGreaterThan(0);
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => models.close(resolve));
+  }
 });
