@@ -62,6 +62,9 @@ describe('FileQueue', () => {
     queue.add([file('a'), file('b'), file('c')]);
     await tick();
     const [a, b, c] = queue.items;
+    queue.override(b?.id ?? '', { language: 'fr' });
+    queue.override(b?.id ?? '', { language: undefined }); // back to the shared setting
+    expect(queue.items[1]?.overrides.language).toBeUndefined();
     queue.override(b?.id ?? '', { language: 'zh' });
     queue.override(a?.id ?? '', { language: 'fr' }); // running: unchanged
     queue.cancel(c?.id ?? '');

@@ -3,7 +3,8 @@ import { DEFAULT_SETTINGS, loadSettings, saveSettings, type StoredSettings } fro
 import type { RunSettings } from './job.svelte.ts';
 import type { DevicePreference, Precision } from '../transcription/models.ts';
 import type { SpeechEngineKind } from '../transcription/transcriber-protocol.ts';
-import { DEFAULT_SENSEVOICE_MODEL_ID, isSenseVoiceLanguage } from '../transcription/engine-catalog.ts';
+import { DEFAULT_SENSEVOICE_MODEL_ID, isSenseVoiceLanguage, SENSEVOICE_LANGUAGES } from '../transcription/engine-catalog.ts';
+import { WHISPER_LANGUAGE_CODES } from '../transcription/recognition/whisper-languages.ts';
 import { catalogEntry } from '../transcription/catalog.ts';
 import type { ProfileId } from '../subtitles/segment/profiles.ts';
 
@@ -87,6 +88,11 @@ export class Settings {
   /** Whether the chosen engine is Whisper: its own options (prompt, word times, translate task, guards) apply only then. */
   get whisper(): boolean {
     return this.speechEngine === 'whisper';
+  }
+
+  /** The spoken languages the chosen engine knows (codes), as the language choices offer them. */
+  get spokenLanguages(): readonly string[] {
+    return this.whisper ? WHISPER_LANGUAGE_CODES : SENSEVOICE_LANGUAGES;
   }
 
   /** The repository the chosen engine loads. */

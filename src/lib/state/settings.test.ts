@@ -49,6 +49,13 @@ describe('Settings: the speech engine', () => {
     expect(settings.engineModelName).toBe('me/sense-voice');
   });
 
+  it('offers the spoken languages the chosen engine knows', () => {
+    const settings = new Settings();
+    expect(settings.spokenLanguages.length).toBeGreaterThan(90);
+    settings.chooseEngine('sensevoice');
+    expect(settings.spokenLanguages).toEqual(['zh', 'yue', 'en', 'ja', 'ko']);
+  });
+
   it('sets Whisper’s translate task from the Advanced switch', () => {
     const settings = new Settings();
     settings.setWhisperTranslates(true);

@@ -28,4 +28,6 @@ export const queueEn = {
   'queue.cancelAll': 'Cancel all',
   'queue.clear': 'Clear finished',
   'queue.blocked': 'The open project is not saved in the library, so a queue would replace it. Export it (or turn saving on) first.',
+  'queue.language': 'Spoken language of {name}',
+  'queue.language.shared': 'Language: as in Settings',
 } as const;

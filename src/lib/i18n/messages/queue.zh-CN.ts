@@ -30,4 +30,6 @@ export const queueZhCN: Record<keyof typeof queueEn, string> = {
   'queue.cancelAll': '全部取消',
   'queue.clear': '清除已结束的',
   'queue.blocked': '当前项目没有保存到项目库，开始队列会把它替换掉。请先导出它（或开启自动保存）。',
+  'queue.language': '{name} 的音频语言',
+  'queue.language.shared': '音频语言：同设置',
 };
