@@ -6,7 +6,8 @@ import { SAMPLE_RATE } from '../../src/lib/media/sample-rate.ts';
 import { TEST_MODELS } from '../fixtures/models/generate.ts';
 import { chooseFile, downloadText, expectDone, expectWellFormed, MEDIA, MODEL_HOST, openApp, SAMPLE, shownCues } from './support/app.ts';
 import { bytesOnDisk, cachedRow, modelDir, openModels } from './support/models.ts';
-import { expectedScriptedCues, loseGpuAfterFirstCues, nativeSpeechSegments, openSenseVoice, recordRecogniseRequests, type RecogniseRequest } from './support/sensevoice.ts';
+import { loseGpuAfterFirstCues } from './support/gpu-loss.ts';
+import { expectedScriptedCues, nativeSpeechSegments, openSenseVoice, recordRecogniseRequests, type RecogniseRequest } from './support/sensevoice.ts';
 import { timeCancel, traceWorkers, workerTraces } from './support/worker-trace.ts';
 
 const THREE_MINUTES = path.join(MEDIA, 'speech-3min.mp4');

@@ -85,32 +85,6 @@ export async function expectDevice(page: Page, device: 'wasm' | 'webgpu'): Promi
   await expect(page.getByTestId('device')).toHaveAttribute('data-device', device);
 }
 
-/**
- * Runs inside each worker the app starts: keeps every GPUDevice the worker asks for and destroys
- * them right after the worker answers its first window with cues, so WebGPU is lost mid-run (as in
- * webgpu-loss.spec.ts). Nothing in the app knows about it.
- */
-export function loseGpuAfterFirstCues(): void {
-  const scope = globalThis;
-  const devices: GPUDevice[] = [];
-  const requestDevice = GPUAdapter.prototype.requestDevice;
-  GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, descriptor?: GPUDeviceDescriptor) {
-    const device = await requestDevice.call(this, descriptor);
-    devices.push(device);
-    return device;
-  };
-  const post = scope.postMessage.bind(scope);
-  let lost = false;
-  Reflect.set(scope, 'postMessage', (message: unknown, transfer?: Transferable[]) => {
-    post(message, transfer ?? []);
-    const result: unknown = typeof message === 'object' && message !== null && Reflect.get(message, 'kind') === 'done' ? Reflect.get(message, 'result') : undefined;
-    const cues: unknown = typeof result === 'object' && result !== null ? Reflect.get(result, 'cues') : undefined;
-    if (lost || !Array.isArray(cues) || cues.length === 0 || devices.length === 0) return;
-    lost = true;
-    for (const device of devices) device.destroy();
-    console.log(`zimu-test: destroyed ${devices.length} GPU device(s)`);
-  });
-}
 
 /**
  * Speech segments (seconds) of a media file found outside the app: native ffmpeg's 16 kHz mono
