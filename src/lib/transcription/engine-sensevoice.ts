@@ -1,6 +1,7 @@
 import * as ort from 'onnxruntime-web/webgpu';
 import { SAMPLE_RATE } from '../media/sample-rate.ts';
 import { AppErrorException } from '../errors.ts';
+import { withTimeout } from '../async.ts';
 import type { EngineWindow, LoadCallbacks, SpeechEngine } from './engine.ts';
 import { SENSEVOICE_DTYPE, SENSEVOICE_LANGUAGES, SENSEVOICE_MODEL_FILE, SENSEVOICE_TOKENS_FILE, senseVoiceLanguage } from './engine-catalog.ts';
 import { fetchModelFile } from './model-files.ts';
@@ -26,6 +27,9 @@ interface SenseVoiceModel {
   readonly table: readonly string[];
 }
 
+/** A WebGPU session for SenseVoice-Small builds in seconds; one that takes longer is not coming. */
+const WEBGPU_SESSION_TIMEOUT_MS = 90_000;
+
 /**
  * SenseVoice-Small on ONNX Runtime Web (the same self-hosted runtime transformers.js uses, set up
  * by onnx-runtime.ts: WASM with threads, or WebGPU). The session is built from the bytes of
@@ -39,7 +43,11 @@ export async function createSenseVoiceEngine(options: EngineOptions, device: Dev
   ]);
   const meta = senseVoiceMetaFrom(readOnnxMetadata(graph));
   const table = parseTokens(new TextDecoder().decode(tokens));
-  const session = await ort.InferenceSession.create(graph, { executionProviders: [device], graphOptimizationLevel: 'all' });
+  const creating = ort.InferenceSession.create(graph, { executionProviders: [device], graphOptimizationLevel: 'all' });
+  // Where the adapter is found but refuses a device, ONNX Runtime Web's WebGPU session creation
+  // never settles (seen in Chromium with `requestDevice` rejecting): the bytes are here already, so
+  // a WebGPU session that takes this long is given up and the engine falls back to WASM.
+  const session = await (device === 'webgpu' ? withTimeout(creating, WEBGPU_SESSION_TIMEOUT_MS, () => new Error('WebGPU session creation did not finish')) : creating);
   const model: SenseVoiceModel = { session, meta, table };
   return {
     kind: 'sensevoice',
