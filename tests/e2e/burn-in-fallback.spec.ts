@@ -123,3 +123,15 @@ test('fallback burn-in: cancel discards the partial file, claims nothing, and th
   const output = await burnAndSave(page, testInfo, container, 'fallback-after-cancel');
   expect(frameCountAndDuration(output).frames).toBe(frameCountAndDuration(INPUT).frames);
 });
+
+test('fallback burn-in with none of the font’s files to be had says so and cannot start (libass would draw nothing)', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.context().route(/noto-sans-sc-[^/]*\.woff$/u, (route) => route.abort());
+  await transcribeAndTranslate(page);
+  await page.getByTestId('burn-in-open').click();
+  const failure = page.getByTestId('burn-in').getByRole('alert');
+  await expect(failure).toBeVisible({ timeout: 90_000 });
+  await expect(failure).toContainText('The subtitle font could not be loaded');
+  await expect(page.getByTestId('burn-in')).toHaveAttribute('data-status', 'failed');
+  await expect(page.getByTestId('burn-in-start')).toBeDisabled();
+});

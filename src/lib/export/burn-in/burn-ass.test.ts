@@ -47,5 +47,8 @@ describe('toBurnAss', () => {
     const grouped = toBurnAss({ cues: [{ start: 0, end: 1, text: 'ab c' }], frame: FRAME, style: DEFAULT_SUBTITLE_STYLE, measure,
       groupOf: (char) => (char === 'b' ? 1 : 0) });
     expect(grouped).toContain('}a{\\b701}b {\\b700}c');
+    const slash = toBurnAss({ cues: [{ start: 0, end: 1, text: 'a\\b' }], frame: FRAME, style: DEFAULT_SUBTITLE_STYLE, measure,
+      groupOf: (char) => (char === 'b' ? 1 : 0) });
+    expect(slash).toContain('}a\\\u2060{\\b701}b');
   });
 });

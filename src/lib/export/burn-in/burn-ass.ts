@@ -98,7 +98,8 @@ function groupedText(text: string, groupOf: BurnAssSpec['groupOf']): string {
   for (const char of text) {
     const group = /\s/u.test(char) ? current : (groupOf(char) ?? current);
     if (group !== current) {
-      out += `${escapeAssText(run)}{\\b${SUBTITLE_FONT_WEIGHT + group}}`;
+      // A backslash just before the tag would make libass read `\{` as a brace: a word joiner between.
+      out += `${escapeAssText(run).replace(/\\$/u, '\\\u2060')}{\\b${SUBTITLE_FONT_WEIGHT + group}}`;
       run = '';
       current = group;
     }
