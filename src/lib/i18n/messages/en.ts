@@ -69,6 +69,7 @@ export const en = {
   'export.vtt': 'Download WebVTT',
   'export.wav': 'Save audio (WAV)',
   'settings.title': 'Settings',
+  'settings.loading': 'Reading your settings…',
   'settings.host': 'Model source',
   'settings.host.hint': 'Files are fetched from {host}/<model>/resolve/main/. Use a mirror if the hub is unreachable. Models are cached under their address, so after a change of source a model downloads again.',
   'settings.host.hub': 'Hugging Face',

@@ -70,6 +70,7 @@ export const zhCN: Messages = {
   'export.vtt': '下载 WebVTT',
   'export.wav': '保存音频（WAV）',
   'settings.title': '设置',
+  'settings.loading': '正在读取设置……',
   'settings.host': '模型来源',
   'settings.host.hint': '从 {host}/<模型>/resolve/main/ 下载文件。无法访问 Hugging Face 时请使用镜像。模型按下载地址缓存，换了来源后需要重新下载。',
   'settings.host.hub': 'Hugging Face',
