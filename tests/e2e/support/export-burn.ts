@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { TEST_MODELS } from '../../fixtures/models/generate.ts';
 import { parseSrt } from '../../../src/lib/subtitles/srt.ts';
 import type { Cue } from '../../../src/lib/subtitles/cue.ts';
 import { chooseFile, downloadText, expectDone, MEDIA, openApp } from './app.ts';
-import type { Band } from './export-frames.ts';
+import { changedShare, frameAt, frameCountAndDuration, meanDifference, type Band } from './export-frames.ts';
 import { privateFile, standInSavePicker } from './export-picker.ts';
 import { configureProvider, fillAndChange } from './llm.ts';
 import type { OpenAiTestServer } from './openai-server.ts';
@@ -75,4 +75,35 @@ export function sampleTimes(cues: readonly Cue[]): { inside: number; outside: nu
   const gap = gaps.sort((a, b) => b.to - b.from - (a.to - a.from))[0];
   if (!gap || gap.to - gap.from < 0.3) throw new Error('no gap between cues to sample');
   return { inside: (longest.start + longest.end) / 2, outside: (gap.from + gap.to) / 2 };
+}
+
+/**
+ * What every burn-in path must give, checked with native ffprobe/ffmpeg: the input's frame count
+ * and duration; at a cue's midpoint the subtitle band changed and the rest not beyond codec noise;
+ * between cues the frame equal to the source within codec noise.
+ */
+export async function expectBurnedLikeSource(output: string, translation: readonly Cue[], testInfo: TestInfo): Promise<void> {
+  await test.step('duration and frame count equal the input’s', () => {
+    const source = frameCountAndDuration(BURN_INPUT);
+    const burned = frameCountAndDuration(output);
+    expect(burned.frames).toBe(source.frames);
+    expect(Math.abs(burned.duration - source.duration)).toBeLessThanOrEqual(0.05);
+  });
+
+  const { inside, outside } = sampleTimes(translation);
+  await test.step('at a cue’s midpoint the subtitle area differs from the source and the rest does not', () => {
+    const source = frameAt(BURN_INPUT, inside, BURN_WIDTH, BURN_HEIGHT);
+    const burned = frameAt(output, inside, BURN_WIDTH, BURN_HEIGHT);
+    const subtitle = changedShare(source, burned, SUBTITLE_BAND);
+    const clear = meanDifference(source, burned, CLEAR_BAND);
+    testInfo.annotations.push({ type: 'cue midpoint', description: `${inside.toFixed(2)} s: ${(subtitle * 100).toFixed(1)} % of the subtitle band changed, clear band mean diff ${clear.toFixed(2)}` });
+    expect(subtitle).toBeGreaterThan(0.01);
+    expect(clear).toBeLessThan(CODEC_NOISE);
+  });
+
+  await test.step('between cues the frame equals the source within codec noise', () => {
+    const diff = meanDifference(frameAt(BURN_INPUT, outside, BURN_WIDTH, BURN_HEIGHT), frameAt(output, outside, BURN_WIDTH, BURN_HEIGHT), { from: 0, to: 1 });
+    testInfo.annotations.push({ type: 'between cues', description: `${outside.toFixed(2)} s: mean diff ${diff.toFixed(2)}` });
+    expect(diff).toBeLessThan(CODEC_NOISE);
+  });
 }
