@@ -107,3 +107,16 @@ export async function expectBurnedLikeSource(output: string, translation: readon
     expect(diff).toBeLessThan(CODEC_NOISE);
   });
 }
+
+/**
+ * Two burns of the same cue whose text was drawn differently (the font, against none or against
+ * boxes): their subtitle bands differ at `seconds` and the rest of the frame does not.
+ */
+export function expectSubtitleBandDiffers(output: string, other: string, seconds: number, testInfo: TestInfo, label: string): void {
+  const first = frameAt(output, seconds, BURN_WIDTH, BURN_HEIGHT);
+  const second = frameAt(other, seconds, BURN_WIDTH, BURN_HEIGHT);
+  const differs = changedShare(first, second, SUBTITLE_BAND);
+  testInfo.annotations.push({ type: label, description: `${(differs * 100).toFixed(1)} % of the subtitle band differs` });
+  expect(differs).toBeGreaterThan(0.005);
+  expect(meanDifference(first, second, CLEAR_BAND)).toBeLessThan(CODEC_NOISE);
+}
